@@ -1,12 +1,49 @@
 package io.hashfleet.cli;
 
+import io.hashfleet.cli.command.ImportCommand;
+import io.hashfleet.cli.command.MinersCommand;
+import io.hashfleet.cli.command.ScanCommand;
+import io.hashfleet.cli.command.SimCommand;
+import io.hashfleet.cli.command.StatusCommand;
+import io.hashfleet.cli.command.UpCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
 /** Entry point; {@link #run} returns the exit code so tests never call System.exit. */
-public final class Main {
+@Command(
+    name = "hashfleet",
+    mixinStandardHelpOptions = true,
+    version = "hashfleet 0.1.0",
+    description = "Watch and run an industrial Bitcoin mining fleet through the miners' own APIs.",
+    subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, ImportCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
   public static int run(String... args) {
-    return 0;
+    return commandLine().execute(args);
+  }
+
+  /** The command line with its error handling, for tests that capture output. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      // Expected failures (bad input, unreachable store) get one clear line, not a stack trace.
+      PrintWriter err = line.getErr();
+      String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+      err.println(line.getColorScheme().errorText("hashfleet " + line.getCommandName() + ": " + msg));
+      if (System.getenv("HASHFLEET_DEBUG") != null) ex.printStackTrace(err);
+      return ex instanceof IllegalArgumentException ? 2 : 1;
+    });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

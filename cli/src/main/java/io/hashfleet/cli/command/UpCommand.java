@@ -1,0 +1,192 @@
+package io.hashfleet.cli.command;
+
+import io.hashfleet.cli.output.Progress;
+import io.hashfleet.cli.runtime.Collector;
+import io.hashfleet.cli.runtime.LiveEndpoint;
+import io.hashfleet.cli.runtime.LiveFleet;
+import io.hashfleet.collect.discovery.AddressPlan;
+import io.hashfleet.collect.discovery.FoundMiner;
+import io.hashfleet.collect.discovery.NetworkScanner;
+import io.hashfleet.collect.discovery.ScanReport;
+import io.hashfleet.collect.poll.PollCycleStats;
+import io.hashfleet.collect.poll.PollSettings;
+import io.hashfleet.collect.probe.FirmwareProbe;
+import io.hashfleet.collect.rpc.RpcTimeouts;
+import io.hashfleet.domain.Cidr;
+import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.HealthState;
+import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.domain.MinerIdentity;
+import io.hashfleet.domain.ModelCatalog;
+import io.hashfleet.sim.SimConfig;
+import io.hashfleet.sim.SimFleet;
+import io.hashfleet.store.FleetStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The main job: poll the fleet, store what it does, keep alerts, show live status. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = "Poll every registered miner on a schedule, store samples and rollups, raise alerts, print live status.")
+public final class UpCommand implements Callable<Integer> {
+  private static final String DEMO_RANGE = "127.77.0.0/16";
+
+  @Option(names = "--demo", description = "Start a simulated fleet first and register it (nothing else needed).") boolean demo;
+
+  @Option(names = "--demo-miners", defaultValue = "2000", description = "Size of the demo fleet (default: ${DEFAULT-VALUE}).") int demoMiners;
+
+  @Option(names = "--interval", converter = DurationConverter.class, description = "Time between two polls of a miner (default: 60s; 15s with --demo).")
+  Duration interval;
+
+  @Option(names = "--concurrency", defaultValue = "4096", description = "Polls in flight at most (default: ${DEFAULT-VALUE}).") int concurrency;
+
+  @Option(names = "--timeout", defaultValue = "5s", converter = DurationConverter.class, description = "Read timeout per poll; the whole exchange gets twice this (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--retention", defaultValue = "7d", converter = DurationConverter.class, description = "How long raw samples are kept; rollups stay (default: ${DEFAULT-VALUE}).")
+  Duration retention;
+
+  @Option(names = "--status-every", defaultValue = "10s", converter = DurationConverter.class, description = "How often to print live status (default: ${DEFAULT-VALUE}).")
+  Duration statusEvery;
+
+  @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (default: run until interrupted).")
+  Duration duration;
+
+  @Option(names = "--live-port", defaultValue = "8408", description = "Loopback port where `status` and `miners` read live data (default: ${DEFAULT-VALUE}; 0 = off).")
+  int livePort;
+
+  @Mixin StoreOptions storeOptions;
+
+  @Override
+  public Integer call() throws Exception {
+    ModelCatalog catalog = storeOptions.catalog();
+    Duration every = interval != null ? interval : demo ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+    RpcTimeouts timeouts = new RpcTimeouts(Duration.ofSeconds(3), timeout, timeout.multipliedBy(2), 1 << 20);
+    PollSettings settings = PollSettings.DEFAULT.withInterval(every).withConcurrency(concurrency).withTimeouts(timeouts);
+    PrintStream out = System.out;
+    SimFleet sim = demo ? startDemoFleet(out) : null;
+    try (FleetStore store = FleetStore.open(storeOptions.store())) {
+      if (sim != null) registerDemoFleet(sim, store, catalog, out);
+      if (store.minerCount() == 0) {
+        throw new IllegalArgumentException("no miners registered in " + storeOptions.store()
+            + ": run `hashfleet scan RANGE --register` first, or `hashfleet up --demo`");
+      }
+      try (Collector collector = new Collector(store, catalog, settings, retention, Clock.systemUTC()).start();
+          LiveEndpoint endpoint = openEndpoint(collector, catalog)) {
+        out.printf("up: polling %,d miners every %ds (concurrency %d), store %s%s%n", collector.live().size(), every.toSeconds(),
+            concurrency, storeOptions.store(), endpoint == null ? "" : ", live status on 127.0.0.1:" + livePort);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
+        runUntilDone(collector, out);
+        out.println("up: stopping, writing what is queued");
+      }
+    } finally {
+      if (sim != null) sim.close();
+    }
+    return 0;
+  }
+
+  private LiveEndpoint openEndpoint(Collector collector, ModelCatalog catalog) {
+    if (livePort == 0) return null;
+    try {
+      return new LiveEndpoint(collector, catalog, storeOptions.store().toAbsolutePath().toString(), livePort);
+    } catch (BindException e) {
+      System.err.println("up: live status port " + livePort + " is taken (another `hashfleet up`?); running without it");
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void runUntilDone(Collector collector, PrintStream out) {
+    long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
+    long lastPolls = 0;
+    long lastAt = System.nanoTime();
+    try {
+      while (System.nanoTime() < end) {
+        Thread.sleep(Math.max(1, Math.min(statusEvery.toMillis(), (end - System.nanoTime()) / 1_000_000)));
+        PollCycleStats stats = collector.stats();
+        long now = System.nanoTime();
+        long polls = stats.polls();
+        double rate = (polls - lastPolls) / ((now - lastAt) / 1e9);
+        lastPolls = polls;
+        lastAt = now;
+        out.println(statusLine(collector, rate, stats));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String statusLine(Collector collector, double pollsPerSecond, PollCycleStats stats) {
+    LiveFleet.Summary s = collector.live().summary();
+    StringBuilder b = new StringBuilder();
+    b.append(LocalTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm:ss"))).append("Z  ");
+    b.append(String.format("fleet %s  polled %,d/%,d  ", s.hashrate(), s.polled(), s.registered()));
+    for (Map.Entry<HealthState, Long> e : s.byState().entrySet()) b.append(e.getKey().code()).append(' ').append(String.format("%,d", e.getValue())).append("  ");
+    b.append(String.format("alerts %,d  %.0f polls/s p50 %.1f ms p99 %.1f ms  stored %,d",
+        collector.alerts().openCount(), pollsPerSecond, stats.latencyMicros(50) / 1000.0, stats.latencyMicros(99) / 1000.0, collector.writer().written()));
+    if (collector.writer().dropped() > 0) b.append(String.format("  DROPPED %,d", collector.writer().dropped()));
+    return b.toString();
+  }
+
+  private SimFleet startDemoFleet(PrintStream out) {
+    SimConfig config = new SimConfig(demoMiners, Cidr.parse(DEMO_RANGE), SimConfig.parseMix("s19xp:55,s21:20,s19jpro:10,m50s:10,m60s:5"),
+        SimConfig.DEFAULT_FIRMWARE_MIX, 3, 7, "0.0.0.0", 4028, ModelCatalog.bundled());
+    SimFleet sim;
+    try {
+      sim = SimFleet.start(config);
+    } catch (RuntimeException e) {
+      // Port 4028 taken (a `hashfleet sim` already running): the demo takes any free port instead.
+      sim = SimFleet.start(config.withPort(0));
+    }
+    out.printf("up --demo: simulated fleet of %,d miners on %s port %d (3%% with faults)%n", sim.size(), DEMO_RANGE, sim.port());
+    return sim;
+  }
+
+  private void registerDemoFleet(SimFleet sim, FleetStore store, ModelCatalog catalog, PrintStream out) throws Exception {
+    Path plan = Files.createTempFile("hashfleet-demo-plan", ".csv");
+    try {
+      Files.writeString(plan, "127.77.0.0/22, dallas, R{c}, {d}\n127.77.0.0/16, odessa, R{c}, {d}\n");
+      AddressPlan addressPlan = AddressPlan.read(plan);
+      int hostsNeeded = 32 - Integer.numberOfLeadingZeros(Math.max(1, sim.size() - 1));
+      Cidr range = new Cidr(Cidr.parse(DEMO_RANGE).base(), Math.max(16, 32 - hostsNeeded));
+      RpcTimeouts timeouts = new RpcTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3), 1 << 20);
+      Progress progress = new Progress("up --demo: discovering");
+      ScanReport report = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 1000)
+          .scan(List.of(range), sim.port(), (done, total, found) -> progress.update(done, total, String.format("addresses, %,d miners", found)));
+      progress.finish();
+      List<FleetMiner> miners = new ArrayList<>();
+      java.util.Set<String> found = new java.util.HashSet<>();
+      for (FoundMiner f : report.found()) {
+        miners.add(new FleetMiner(f.address(), f.identity(), addressPlan.locate(f.address().host())));
+        found.add(f.address().host());
+      }
+      // The site's inventory lists every installed machine, including those that do not answer
+      // now: register them too, so they show as offline instead of vanishing.
+      for (var v : sim.miners()) {
+        if (!found.contains(v.ip())) miners.add(new FleetMiner(new MinerAddress(v.ip(), sim.port()), MinerIdentity.UNKNOWN, addressPlan.locate(v.ip())));
+      }
+      store.upsertMiners(miners);
+      out.printf("up --demo: scanned %s in %.1f s: %,d miners answered, %,d more registered from the inventory%n",
+          range, report.took().toMillis() / 1000.0, found.size(), miners.size() - found.size());
+    } finally {
+      Files.deleteIfExists(plan);
+    }
+  }
+}

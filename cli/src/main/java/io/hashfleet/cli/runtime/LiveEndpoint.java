@@ -1,0 +1,72 @@
+package io.hashfleet.cli.runtime;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hashfleet.cli.output.Json;
+import io.hashfleet.domain.HealthState;
+import io.hashfleet.domain.ModelCatalog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A read-only local endpoint on the running collector, so that {@code hashfleet status} and
+ * {@code hashfleet miners} in another terminal see live data: the embedded store file is held by
+ * the collector's process while it runs. Bound to loopback only; the web console (a later issue)
+ * will serve the full API.
+ */
+public final class LiveEndpoint implements AutoCloseable {
+  public static final int DEFAULT_PORT = 8408;
+  private final HttpServer server;
+
+  public LiveEndpoint(Collector collector, ModelCatalog catalog, String storePath, int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.createContext("/status", ex -> {
+      Map<String, Object> body = FleetViews.status(collector.live(), collector.alerts().openCount());
+      body.put("store", storePath);
+      send(ex, Json.line(body) + "\n");
+    });
+    server.createContext("/miners", ex -> {
+      Map<String, String> q = query(ex);
+      HealthState health = q.containsKey("health") ? HealthState.fromCode(q.get("health")) : null;
+      int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 0;
+      List<Map<String, Object>> rows = FleetViews.miners(collector.live(), catalog, q.get("site"), q.get("model"), health, limit);
+      StringBuilder b = new StringBuilder();
+      for (Map<String, Object> r : rows) b.append(Json.line(r)).append('\n');
+      send(ex, b.toString());
+    });
+    server.start();
+  }
+
+  private static Map<String, String> query(HttpExchange ex) {
+    Map<String, String> q = new HashMap<>();
+    String raw = ex.getRequestURI().getRawQuery();
+    if (raw == null) return q;
+    for (String kv : raw.split("&")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) q.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return q;
+  }
+
+  private static void send(HttpExchange ex, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,155 @@
+package io.hashfleet.sim;
+
+import io.hashfleet.domain.Ipv4;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A running virtual fleet: one listening socket for all miners, which tells them apart by the
+ * loopback address a client connected to (127.x.y.z), so 100,000 miners cost one file descriptor.
+ *
+ * <p>Each connection gets a virtual thread: blocking code stays simple and a hung or slow miner
+ * costs a parked thread, not a platform thread.
+ */
+public final class SimFleet implements AutoCloseable {
+  private static final int BACKLOG = 4096;
+
+  private final FleetState state;
+  private final ServerSocket server;
+  private final Thread acceptor;
+  private final LongAdder served = new LongAdder();
+  private volatile boolean closed;
+
+  private SimFleet(FleetState state, ServerSocket server) {
+    this.state = state;
+    this.server = server;
+    this.acceptor = Thread.ofPlatform().name("sim-accept-" + server.getLocalPort()).daemon().unstarted(this::acceptLoop);
+  }
+
+  /** Builds the fleet and starts listening on {@code bindHost:port}. */
+  public static SimFleet start(SimConfig config) {
+    FleetState state = new FleetState(config, System.currentTimeMillis() / 1000);
+    ServerSocket server;
+    try {
+      server = new ServerSocket();
+      server.setReuseAddress(true);
+      server.bind(new InetSocketAddress(config.bindHost(), config.port()), BACKLOG);
+    } catch (IOException e) {
+      throw new UncheckedIOException("sim: cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    SimFleet fleet = new SimFleet(state, server);
+    fleet.acceptor.start();
+    return fleet;
+  }
+
+  private void acceptLoop() {
+    long n = 0;
+    while (!closed) {
+      try {
+        Socket s = server.accept();
+        Thread.startVirtualThread(new Connection(s, state, served, n++));
+      } catch (IOException e) {
+        if (closed) return;
+      }
+    }
+  }
+
+  /** The one port every miner answers on. */
+  public int port() {
+    return server.getLocalPort();
+  }
+
+  public int size() {
+    return state.size;
+  }
+
+  public SimConfig config() {
+    return state.config;
+  }
+
+  /** The miner at this address, if the fleet has one there. */
+  public Optional<VirtualMinerView> at(String ip) {
+    int i = indexOfOrMinus1(ip);
+    return i < 0 ? Optional.empty() : Optional.of(view(i));
+  }
+
+  /** All miners in address order; views are built when read, not held. */
+  public List<VirtualMinerView> miners() {
+    return new Views();
+  }
+
+  /** Gives the miner at {@code ip} a fault from its next connection on. */
+  public void inject(String ip, Fault fault) {
+    if (fault == null) throw new IllegalArgumentException("fault is null: use clear(" + ip + ")");
+    state.setFault(indexOf(ip), fault);
+  }
+
+  /** Makes the miner at {@code ip} healthy again. */
+  public void clear(String ip) {
+    state.setFault(indexOf(ip), null);
+  }
+
+  /** Replies sent (including garbage and slow ones); refused and hung connections do not count. */
+  public long requestsServed() {
+    return served.sum();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      server.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    try {
+      acceptor.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  VirtualMinerView view(int i) {
+    Telemetry t = new Telemetry(state, i, System.currentTimeMillis() / 1000);
+    Firmware fw = Firmware.of(t.dialect);
+    return new VirtualMinerView(i, t.ip, port(), t.model.id(), t.model.make(), fw.modelName(t.model), t.dialect,
+        fw.version(t.model), t.mac(), t.avgThs(), t.fault);
+  }
+
+  private int indexOf(String ip) {
+    int i = indexOfOrMinus1(ip);
+    if (i < 0) throw new IllegalArgumentException(ip + " is not a miner of this fleet (" + state.config.range() + ", " + state.size + " miners)");
+    return i;
+  }
+
+  private int indexOfOrMinus1(String ip) {
+    long v;
+    try {
+      v = Ipv4.toLong(ip);
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+    return state.indexOf(v);
+  }
+
+  private final class Views extends AbstractList<VirtualMinerView> implements RandomAccess {
+    @Override
+    public VirtualMinerView get(int index) {
+      if (index < 0 || index >= state.size) throw new IndexOutOfBoundsException(index);
+      return view(index);
+    }
+
+    @Override
+    public int size() {
+      return state.size;
+    }
+  }
+}

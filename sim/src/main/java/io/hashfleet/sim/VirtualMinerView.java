@@ -1,0 +1,38 @@
+package io.hashfleet.sim;
+
+import io.hashfleet.domain.Dialect;
+import io.hashfleet.domain.Hashrate;
+import io.hashfleet.domain.Make;
+
+/**
+ * Ground truth about one virtual miner, for tests that check what a poller read.
+ *
+ * @param index the miner's number in the fleet (0 = first address of the range)
+ * @param modelName the model as this miner's firmware reports it ("Antminer S19 XP",
+ *     "Bitmain Antminer S19 XP" on Braiins OS, "M50S.VH20", "AvalonMiner 1366")
+ * @param firmwareVersion the version string the firmware reports
+ * @param avgThs the average hashrate the miner reports ("GHS av"/"MHS av"), TH/s; fixed per unit
+ *     while its fault stays the same, so a poller's reading can be checked within 1%
+ * @param fault the unit's fault, or null when healthy
+ */
+public record VirtualMinerView(
+    int index,
+    String ip,
+    int port,
+    String modelId,
+    Make make,
+    String modelName,
+    Dialect dialect,
+    String firmwareVersion,
+    String mac,
+    double avgThs,
+    Fault fault) {
+
+  public Hashrate avgHashrate() {
+    return Hashrate.ofThs(avgThs);
+  }
+
+  public boolean healthy() {
+    return fault == null;
+  }
+}

@@ -1,0 +1,58 @@
+package io.hashfleet.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfleet.store.internal.Migrator;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrationTest {
+  @TempDir Path dir;
+
+  @Test
+  void open_createsParentDirectoriesAndAppliesEveryMigrationOnce() throws SQLException {
+    Path file = dir.resolve("nested/deeper/fleet.duckdb");
+    try (FleetStore store = FleetStore.open(file)) {
+      assertThat(store.minerCount()).isZero();
+    }
+    assertThat(file).exists();
+    assertThat(versions(file)).containsExactly(1);
+  }
+
+  @Test
+  void reopening_appliesNothingTwiceAndKeepsData() throws SQLException {
+    Path file = dir.resolve("fleet.duckdb");
+    try (FleetStore store = FleetStore.open(file)) {
+      store.upsertMiners(List.of(Fixtures.miner(1, "s19xp", "a")));
+    }
+    try (FleetStore store = FleetStore.open(file)) {
+      assertThat(store.minerCount()).isEqualTo(1);
+    }
+    assertThat(versions(file)).containsExactly(1);
+  }
+
+  @Test
+  void migrationList_isNumberedWithoutGaps() {
+    List<Migrator.Migration> all = Migrator.available();
+    assertThat(all).isNotEmpty();
+    for (int i = 0; i < all.size(); i++) assertThat(all.get(i).version()).isEqualTo(i + 1);
+  }
+
+  private static List<Integer> versions(Path file) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+      List<Integer> out = new ArrayList<>();
+      while (rs.next()) out.add(rs.getInt(1));
+      return out;
+    }
+  }
+}
