@@ -35,7 +35,9 @@ import java.util.OptionalDouble;
  * rollups, purge, alerts) share one connection and run one at a time, each in its own
  * transaction; reads run in parallel on their own duplicate connections and see committed data
  * only. So a poller appending from one thread and dashboards querying from others do not block
- * each other beyond DuckDB's own scheduling.
+ * each other, with one exception: {@link #minersByState()} and {@link #latest} first fold the
+ * samples appended since the last such fold into the {@code latest} table, which takes the write
+ * lock for a few to a few hundred milliseconds (see SampleWriter for why latest is kept this way).
  *
  * <p>Time: every Instant is stored as a UTC TIMESTAMP, to the microsecond.
  */

@@ -87,6 +87,7 @@ class RollupTest {
     return List.of(
         store.hashrateSeries(Scope.fleet(), T0, END, Duration.ofMinutes(1)),
         store.hashrateSeries(Scope.fleet(), T0, END, Duration.ofHours(1)),
+        store.hashrateSeries(Scope.fleet(), T0, T0.plus(Duration.ofDays(40)), Duration.ofHours(1)),
         store.hashrateSeries(Scope.site("b"), T0, END, Duration.ofMinutes(15)),
         store.hashrateSeries(Scope.model("s19xp"), T0, END, Duration.ofHours(2)),
         store.hashrateSeries(Scope.miner(Fixtures.address(3)), T0, END, Duration.ofMinutes(5)),

@@ -48,13 +48,21 @@ class SampleQueriesTest {
   }
 
   @Test
-  void hourlySeries_sumsEachMinersHourlyAverage() {
+  void hourlyBucketsOverADay_averageTheMinutes() {
     List<SeriesPoint> points = store.hashrateSeries(Scope.fleet(), T0, END, Duration.ofHours(1));
 
     assertThat(points).extracting(SeriesPoint::start)
         .containsExactly(T0, T0.plusSeconds(3600), T0.plusSeconds(7200), T0.plusSeconds(10800));
-    // Every miner answered at some point in each hour, so all 250 count as reporting.
     assertThat(points).allSatisfy(p -> assertThat(p).isEqualTo(
+        new SeriesPoint(p.start(), new Hashrate(22_500_000_000L), Power.ofWatts(675_000), 225)));
+  }
+
+  @Test
+  void hourlyBucketsOverMonths_sumEachMinersHourlyAverage() {
+    List<SeriesPoint> points = store.hashrateSeries(Scope.fleet(), T0, T0.plus(Duration.ofDays(40)), Duration.ofHours(1));
+
+    // Every miner answered at some point in each hour, so all 250 count as reporting that hour.
+    assertThat(points).hasSize(4).allSatisfy(p -> assertThat(p).isEqualTo(
         new SeriesPoint(p.start(), new Hashrate(22_500_000_000L), Power.ofWatts(675_000), 250)));
   }
 

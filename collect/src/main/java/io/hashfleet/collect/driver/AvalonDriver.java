@@ -51,6 +51,11 @@ public final class AvalonDriver implements MinerDriver {
       for (int b = 0; b < mghs.length; b++) {
         int chips = 0;
         for (double t : AvalonStatus.numbers(mm.get("PVT_T" + b))) if (Double.isFinite(t) && t != 0) chips++;
+        if (chips == 0 && !mm.containsKey("PVT_T" + b)) {
+          // Firmware without per-chip temperatures reports the ASICs found per board in TA[].
+          double[] ta = AvalonStatus.numbers(mm.get("TA"));
+          if (b < ta.length && Double.isFinite(ta[b])) chips = (int) ta[b];
+        }
         boards.add(new HashboardReading(b, Hashrate.ofGhs(mghs[b]), chips, null, temp(b < tmax.length ? tmax[b] : Double.NaN), 0));
       }
       List<Integer> fans = new ArrayList<>();

@@ -69,7 +69,9 @@ public final class Identifier {
     if (type == null) type = typeFromStats(rpc);
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("antminer")) return Optional.empty();
     String compiled = text(v, "CompileTime");
-    String fw = miner + " " + text(v, miner) + (compiled != null ? " (" + compiled + ")" : "");
+    // Stock firmware is known by its build: the miner program version ("Miner") and build date.
+    String build = text(v, "Miner");
+    String fw = miner + " " + text(v, miner) + (build != null ? ", miner " + build : "") + (compiled != null ? " (" + compiled + ")" : "");
     return Optional.of(identity(catalog, Make.ANTMINER, type, Dialect.BITMAIN, fw, null));
   }
 
