@@ -64,8 +64,12 @@ public final class HealthClassifier {
   }
 
   private static Optional<Problem> deadBoards(MinerTelemetry t, Optional<AsicModel> model) {
+    // A board with no chips is dead. A board with chips but no hashrate is dead only while the
+    // others hash: when every board is idle the cause is upstream (no pool, sleep mode).
+    boolean anyHashing = false;
+    for (HashboardReading b : t.boards()) if (!b.hashrate().isZero()) anyHashing = true;
     List<Integer> dead = new ArrayList<>();
-    for (HashboardReading b : t.boards()) if (!b.alive()) dead.add(b.index());
+    for (HashboardReading b : t.boards()) if (b.chips() == 0 || (anyHashing && b.hashrate().isZero())) dead.add(b.index());
     int expected = model.map(AsicModel::hashboards).orElse(t.boards().size());
     int missing = Math.max(0, expected - t.boards().size());
     if (dead.isEmpty() && missing == 0) return Optional.empty();

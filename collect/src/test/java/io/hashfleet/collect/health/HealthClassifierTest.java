@@ -67,6 +67,14 @@ class HealthClassifierTest {
   }
 
   @Test
+  void idle_boards_with_their_chips_are_not_dead_when_no_pool_is_alive() {
+    PoolReading dead = new PoolReading("stratum+tcp://pool.example.com:3333", "acme.r1x1", false, false, 0, 0, 0);
+    List<HashboardReading> idle = List.of(board(0, 0, 110, 40), board(1, 0, 110, 41), board(2, 0, 110, 40));
+    assertThat(classifier.problems(s19xp(idle, List.of(2000, 2000, 2000, 2000), List.of(dead))))
+        .extracting(Problem::state).containsExactly(HealthState.NO_POOL);
+  }
+
+  @Test
   void dead_pools_and_high_rejects_are_found() {
     PoolReading dead = new PoolReading("stratum+tcp://pool.example.com:3333", "acme.r1x1", false, false, 0, 0, 0);
     assertThat(classifier.problems(s19xp(GOOD, List.of(5400, 5400, 5400, 5400), List.of(dead))))
