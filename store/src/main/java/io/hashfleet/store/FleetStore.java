@@ -200,8 +200,13 @@ public final class FleetStore implements AutoCloseable {
     return Tables.rowCounts(db);
   }
 
+  /** Folds pending latest samples in first: they live in a temp table that closing would lose. */
   @Override
   public void close() {
-    db.close();
+    try {
+      samples.mergeLatest();
+    } finally {
+      db.close();
+    }
   }
 }
