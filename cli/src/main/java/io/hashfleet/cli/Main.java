@@ -1,5 +1,7 @@
 package io.hashfleet.cli;
 
+import io.hashfleet.cli.command.ExportCommand;
+import io.hashfleet.cli.command.HistoryCommand;
 import io.hashfleet.cli.command.ImportCommand;
 import io.hashfleet.cli.command.MinersCommand;
 import io.hashfleet.cli.command.ScanCommand;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "hashfleet 0.1.0",
     description = "Watch and run an industrial Bitcoin mining fleet through the miners' own APIs.",
-    subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, ImportCommand.class})
+    subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, HistoryCommand.class,
+        ImportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

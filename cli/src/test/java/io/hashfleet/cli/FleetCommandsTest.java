@@ -68,6 +68,11 @@ class FleetCommandsTest {
       assertThat(status.get("by_state").get("ok").asInt()).isEqualTo(39);
       assertThat(status.get("by_state").get("dead_board").asInt()).isEqualTo(1);
       assertThat(status.get("hashrate_ths").asDouble()).isBetween(39 * 120.0, 40 * 145.0);
+      List<JsonNode> history = lines(CliRun.of("history", "--since", "5m", "--bucket", "1m", "--json", "--store", store).out());
+      assertThat(history).isNotEmpty();
+      assertThat(history).anySatisfy(p -> assertThat(p.get("miners_reporting").asInt()).isEqualTo(40));
+      CliRun chart = CliRun.of("history", "--scope", "site:dallas", "--since", "5m", "--store", store);
+      assertThat(chart.out()).contains("site:dallas hashrate", "█", "uptime: 100.00%");
       // the dead board and the low hashrate it causes are two alerts
       assertThat(status.get("open_alerts").asInt()).isEqualTo(2);
     }
