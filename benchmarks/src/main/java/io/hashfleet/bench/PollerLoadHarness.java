@@ -59,13 +59,16 @@ public final class PollerLoadHarness {
       List<FleetMiner> fleet = new ArrayList<>();
       for (FoundMiner f : scan.found()) fleet.add(new FleetMiner(f.address(), f.identity(), new MinerLocation("site-" + (fleet.size() % 4), null, null)));
       store.upsertMiners(fleet);
+      int fleetSize = fleet.size();
       scan = null;
+      fleet = null; // the collector loads its own copy from the store; measure only that
 
       long heapBefore = usedHeapAfterGc();
-      Duration interval = Duration.ofMillis((long) (fleet.size() * 1000.0 / rate));
+      Duration interval = Duration.ofMillis((long) (fleetSize * 1000.0 / rate));
       PollSettings settings = PollSettings.DEFAULT.withInterval(interval).withConcurrency(concurrency);
-      System.out.printf("polling %,d miners every %.1f s (target %.0f polls/s), concurrency %d%n", fleet.size(), interval.toMillis() / 1000.0, rate, concurrency);
-      try (Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start()) {
+      System.out.printf("polling %,d miners every %.1f s (target %.0f polls/s), concurrency %d%n", fleetSize, interval.toMillis() / 1000.0, rate, concurrency);
+      Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start();
+      try {
         Thread.sleep(warmup * 1000L);
         PollCycleStats stats = collector.stats();
         stats.reset();
@@ -80,13 +83,19 @@ public final class PollerLoadHarness {
         double pollerCpu = (os.getProcessCpuTime() - cpu0) / 1e9 / secs;
         double simCpu = (sim.cpuSeconds() - sim0) / secs;
         long stored = collector.writer().written() - stored0;
+        // Hot state is what stays per miner between polls: stop polling (in-flight replies, parse
+        // trees and socket buffers scale with concurrency, not fleet size), keep the collector.
+        collector.close();
         long heapAfter = usedHeapAfterGc();
+        System.out.printf("live miners held: %,d%n", collector.live().samples().size());
         System.out.printf("polls/s: %.0f (target %.0f), failures %d%n", polls / secs, rate, stats.failures());
         System.out.printf("latency: p50 %.2f ms, p99 %.2f ms%n", stats.latencyMicros(50) / 1000.0, stats.latencyMicros(99) / 1000.0);
         System.out.printf("stored samples/s: %.0f, dropped %d%n", stored / secs, collector.writer().dropped());
         System.out.printf("cpu: poller %.2f cores, simulator %.2f cores (of %d)%n", pollerCpu, simCpu, Runtime.getRuntime().availableProcessors());
         System.out.printf("hot state: %.0f bytes per tracked miner (%.1f MB per 100,000 miners)%n",
-            (heapAfter - heapBefore) / (double) fleet.size(), (heapAfter - heapBefore) / (double) fleet.size() * 100_000 / 1e6);
+            (heapAfter - heapBefore) / (double) fleetSize, (heapAfter - heapBefore) / (double) fleetSize * 100_000 / 1e6);
+      } finally {
+        collector.close();
       }
     }
   }

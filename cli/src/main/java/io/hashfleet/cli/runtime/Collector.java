@@ -33,6 +33,7 @@ public final class Collector implements AutoCloseable {
   private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("housekeeping").unstarted(r));
   private final Duration rawRetention;
   private final Clock clock;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Collector(FleetStore store, ModelCatalog catalog, PollSettings settings, Duration rawRetention, Clock clock) {
     this.store = store;
@@ -41,13 +42,16 @@ public final class Collector implements AutoCloseable {
     this.writer = new StoreWriter(store);
     this.alerts = new AlertTracker(writer);
     alerts.restore(store.alerts(true));
-    List<FleetMiner> fleet = store.miners();
-    fleet.forEach(live::register);
+    List<FleetMiner> fleet = new java.util.ArrayList<>();
+    for (FleetMiner m : store.miners()) fleet.add(live.register(m));
     MinerPoller poller = new MinerPoller(new FirmwareProbe(catalog, settings.timeouts(), clock), new HealthClassifier(catalog, HealthRules.DEFAULT));
     this.scheduler = new PollScheduler(fleet, poller, settings, this::onOutcome, clock);
   }
 
   private void onOutcome(PollOutcome o) {
+    // Polls still in flight when the collector stops (a hung miner's read) are dropped, not
+    // written to a store that is closing.
+    if (closed.get()) return;
     live.update(o.sample());
     alerts.update(o.sample().address(), o.sample().at(), o.problems());
     writer.accept(o.sample());
@@ -92,6 +96,7 @@ public final class Collector implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed.getAndSet(true)) return;
     housekeeping.shutdownNow();
     scheduler.close();
     writer.close();

@@ -17,13 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LiveFleet {
   private final Map<MinerAddress, FleetMiner> registered = new ConcurrentHashMap<>();
   private final Map<MinerAddress, MinerSample> latest = new ConcurrentHashMap<>();
+  private final HotSample hot = new HotSample();
 
-  public void register(FleetMiner m) {
-    registered.put(m.address(), m);
+  /** Registers a miner and returns the copy to keep (sharing identity and location objects). */
+  public FleetMiner register(FleetMiner m) {
+    FleetMiner shared = hot.share(m);
+    registered.put(shared.address(), shared);
+    return shared;
   }
 
   public void update(MinerSample s) {
-    latest.put(s.address(), s);
+    latest.put(s.address(), hot.slim(s));
   }
 
   public int size() {
