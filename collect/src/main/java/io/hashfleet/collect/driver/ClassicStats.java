@@ -21,6 +21,15 @@ import java.util.List;
 final class ClassicStats {
   private static final int MAX_CHAINS = 16;
   private static final int MAX_FANS = 8;
+  // the numbered key names, built once rather than concatenated for every chain of every poll
+  private static final String[] ACN = numbered("chain_acn", MAX_CHAINS);
+  private static final String[] RATE = numbered("chain_rate", MAX_CHAINS);
+  private static final String[] HW = numbered("chain_hw", MAX_CHAINS);
+  private static final String[] TEMP_PCB = numbered("temp_pcb", MAX_CHAINS);
+  private static final String[] TEMP_CHIP = numbered("temp_chip", MAX_CHAINS);
+  private static final String[] TEMP2 = numbered("temp2_", MAX_CHAINS);
+  private static final String[] TEMP = numbered("temp", MAX_CHAINS);
+  private static final String[] FAN = numbered("fan", MAX_FANS);
 
   private ClassicStats() {}
 
@@ -52,17 +61,18 @@ final class ClassicStats {
     if (stats == null) return boards;
     double scale = toGhs(stats);
     for (int n = 1; n <= MAX_CHAINS; n++) {
-      String acn = "chain_acn" + n;
-      String rate = "chain_rate" + n;
-      if (!stats.has(acn) && !stats.has(rate)) continue;
-      double pcb = maxOf(text(stats, "temp_pcb" + n), '-');
-      double chip = maxOf(text(stats, "temp_chip" + n), '-');
-      if (!stats.has("temp_pcb" + n) && !stats.has("temp_chip" + n)) {
-        pcb = num(stats, "temp2_" + n);
-        chip = num(stats, "temp" + n);
+      if (!stats.has(ACN[n]) && !stats.has(RATE[n])) continue;
+      double pcb;
+      double chip;
+      if (stats.has(TEMP_PCB[n]) || stats.has(TEMP_CHIP[n])) {
+        pcb = maxOf(text(stats, TEMP_PCB[n]), '-');
+        chip = maxOf(text(stats, TEMP_CHIP[n]), '-');
+      } else {
+        pcb = num(stats, TEMP2[n]);
+        chip = num(stats, TEMP[n]);
       }
-      boards.add(new HashboardReading(n, Hashrate.ofGhs(num(stats, rate) * scale), (int) Math.min(count(stats, acn), Integer.MAX_VALUE),
-          temp(pcb), temp(chip), count(stats, "chain_hw" + n)));
+      boards.add(new HashboardReading(n, Hashrate.ofGhs(num(stats, RATE[n]) * scale), (int) Math.min(count(stats, ACN[n]), Integer.MAX_VALUE),
+          temp(pcb), temp(chip), count(stats, HW[n])));
     }
     return boards;
   }
@@ -74,9 +84,16 @@ final class ClassicStats {
     double declared = num(stats, "fan_num");
     int n = Double.isFinite(declared) && declared > 0 ? (int) Math.min(declared, MAX_FANS) : MAX_FANS;
     for (int i = 1; i <= n; i++) {
-      if (!stats.has("fan" + i)) continue;
-      fans.add((int) Math.min(count(stats, "fan" + i), Integer.MAX_VALUE));
+      if (!stats.has(FAN[i])) continue;
+      fans.add((int) Math.min(count(stats, FAN[i]), Integer.MAX_VALUE));
     }
     return fans;
+  }
+
+  /** {@code prefix + n} at index n, for n from 1 to max (index 0 unused, as the firmware counts from 1). */
+  private static String[] numbered(String prefix, int max) {
+    String[] keys = new String[max + 1];
+    for (int n = 1; n <= max; n++) keys[n] = prefix + n;
+    return keys;
   }
 }

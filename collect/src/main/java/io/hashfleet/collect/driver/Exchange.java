@@ -13,6 +13,9 @@ import java.util.List;
 
 /** Sends cgminer-style requests: joined where possible, one command per connection otherwise. */
 final class Exchange {
+  /** Miners whose firmware refuses joined requests; drivers are shared, so this is too. */
+  static final JoinedRefusals REFUSALS = new JoinedRefusals();
+
   private Exchange() {}
 
   static String request(String command) {
@@ -28,17 +31,30 @@ final class Exchange {
    * firmware answers a joined request with an error, or not at all) is asked for on its own.
    * Commands that fail on their own are left out; the driver decides which ones it cannot do
    * without. Unreachable miners fail at once rather than once per command.
+   *
+   * <p>A miner whose joined reply answered none of the commands, or was unreadable, is remembered, and its next polls
+   * skip the joined request (see {@link JoinedRefusals}).
    */
   static Replies fetch(MinerRpc rpc, MinerAddress address, List<String> commands) throws IOException {
     Replies replies = Replies.empty();
-    try {
-      replies = Replies.joined(call(rpc, address, request(String.join("+", commands))));
-    } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
-      throw e;
-    } catch (IOException e) {
-      // fall through: one command per connection
+    if (REFUSALS.tryJoined(address)) {
+      try {
+        replies = Replies.joined(call(rpc, address, joinedRequest(commands)));
+        if (replies.byCommand().isEmpty()) REFUSALS.refused(address); // an error envelope
+        else REFUSALS.answered(address);
+      } catch (ConnectException | NoRouteToHostException | UnknownHostException e) {
+        throw e;
+      } catch (ReplyFormatException e) {
+        REFUSALS.refused(address); // answered with nothing readable
+      } catch (IOException e) {
+        // a timeout or reset says nothing about joined requests; fall through this once
+      }
     }
     return fetchMissing(rpc, address, commands, replies);
+  }
+
+  private static String joinedRequest(List<String> commands) {
+    return request(String.join("+", commands));
   }
 
   /** Asks for each command not yet in {@code replies}, one per connection. */

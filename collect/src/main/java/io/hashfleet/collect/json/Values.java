@@ -1,5 +1,6 @@
 package io.hashfleet.collect.json;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -51,8 +52,8 @@ public final class Values {
   }
 
   /**
-   * Parses "141234.56", " 42 ", "32.8K", "1.2M"; NaN for "", "-", and anything else. Java's own
-   * parser also takes hex and "1d"; harmless here.
+   * Parses "141234.56", " 42 ", "32.8K", "1.2M"; NaN for "", "-", and anything else. The fast
+   * parser takes what Java's own does (hex, "1d" too; harmless here) at a fraction of the cost.
    */
   public static double parse(String s) {
     if (s == null) return Double.NaN;
@@ -75,7 +76,7 @@ public final class Values {
       return Double.NaN;
     }
     try {
-      return Double.parseDouble(t) * scale;
+      return NumberInput.parseDouble(t, true) * scale;
     } catch (NumberFormatException e) {
       return Double.NaN;
     }

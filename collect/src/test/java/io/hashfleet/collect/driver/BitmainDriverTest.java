@@ -10,6 +10,7 @@ import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerTelemetry;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BitmainDriverTest {
@@ -19,6 +20,12 @@ class BitmainDriverTest {
   static final MinerIdentity S19JPRO = new MinerIdentity(Make.ANTMINER, "Antminer S19j Pro", "s19jpro", Dialect.BITMAIN, "BMMiner 1.0.0", null);
   static final MinerIdentity S21 = new MinerIdentity(Make.ANTMINER, "Antminer S21", "s21", Dialect.BITMAIN, "BMMiner 1.0.0", null);
   final BitmainDriver driver = new BitmainDriver();
+
+  @BeforeEach
+  void noMinerHasRefusedYet() {
+    // drivers are shared, and so is their memory of refusals; each test starts from a clean fleet
+    Exchange.REFUSALS.forgetAll();
+  }
 
   @Test
   void s19xpJoinedReply_withRunTogetherStats_readsEveryFigureAUserChecks() throws Exception {
@@ -76,6 +83,47 @@ class BitmainDriverTest {
     assertThat(t.hashrateNow().ths()).isCloseTo(67.89, within(0.01));
     assertThat(t.uptimeS()).isEqualTo(3725);
     assertThat(t.activePool().user()).isEqualTo("hashfleet.s19jpro07");
+  }
+
+  @Test
+  void aMinerThatRefusedJoined_isAskedOneCommandPerConnectionStraightAway_untilItIsOfferedJoinedAgain() throws Exception {
+    var miner = new Fixtures.Replay()
+        .onCommand("summary+pools+stats", "bitmain/s19jpro-joined-refused.json")
+        .onCommand("summary", "bitmain/s19jpro-dead-board-summary.json")
+        .onCommand("pools", "bitmain/s19jpro-dead-board-pools.json")
+        .onCommand("stats", "bitmain/s19jpro-dead-board-stats.json");
+    driver.poll(miner, ADDR, S19JPRO, AT);
+    miner.requests.clear();
+
+    MinerTelemetry t = driver.poll(miner, ADDR, S19JPRO, AT);
+
+    assertThat(miner.requests).containsExactly("{\"command\":\"summary\"}", "{\"command\":\"pools\"}", "{\"command\":\"stats\"}");
+    assertThat(t.boardsAlive()).isEqualTo(2);
+    // another miner is not affected
+    var other = new Fixtures.Replay().onCommand("summary+pools+stats", "bitmain/s19xp-summary+pools+stats.json");
+    driver.poll(other, MinerAddress.parse("10.0.1.22:4028"), S19XP, AT);
+    assertThat(other.requests).hasSize(1);
+    // after a while the refusing miner is offered a joined request again, in case its firmware changed
+    for (int i = 0; i < JoinedRefusals.RETRY_AFTER; i++) driver.poll(miner, ADDR, S19JPRO, AT);
+    assertThat(miner.requests).contains("{\"command\":\"summary+pools+stats\"}");
+  }
+
+  @Test
+  void aMinerThatLaterAnswersJoined_isForgiven() throws Exception {
+    var refusing = new Fixtures.Replay()
+        .onCommand("summary+pools+stats", "bitmain/s19jpro-joined-refused.json")
+        .onCommand("summary", "bitmain/s19jpro-dead-board-summary.json")
+        .onCommand("pools", "bitmain/s19jpro-dead-board-pools.json")
+        .onCommand("stats", "bitmain/s19jpro-dead-board-stats.json");
+    driver.poll(refusing, ADDR, S19JPRO, AT);
+    for (int i = 1; i < JoinedRefusals.RETRY_AFTER; i++) driver.poll(refusing, ADDR, S19JPRO, AT);
+    // the next poll is the one that offers a joined request again
+    var upgraded = new Fixtures.Replay().onCommand("summary+pools+stats", "bitmain/s19xp-summary+pools+stats.json");
+
+    driver.poll(upgraded, ADDR, S19XP, AT);
+    driver.poll(upgraded, ADDR, S19XP, AT);
+
+    assertThat(upgraded.requests).containsExactly("{\"command\":\"summary+pools+stats\"}", "{\"command\":\"summary+pools+stats\"}");
   }
 
   @Test

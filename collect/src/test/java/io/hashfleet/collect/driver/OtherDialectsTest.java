@@ -12,11 +12,18 @@ import io.hashfleet.domain.MinerTelemetry;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OtherDialectsTest {
   static final MinerAddress ADDR = MinerAddress.parse("10.0.2.7:4028");
   static final Instant AT = Instant.parse("2024-03-01T12:00:00Z");
+
+  @BeforeEach
+  void noMinerHasRefusedYet() {
+    // drivers are shared, and so is their memory of refusals; each test starts from a clean fleet
+    Exchange.REFUSALS.forgetAll();
+  }
 
   @Test
   void braiinsOs_readsMhsBoardsTempsFansAndTunerPower() throws Exception {
