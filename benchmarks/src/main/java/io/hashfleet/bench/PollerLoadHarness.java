@@ -83,13 +83,24 @@ public final class PollerLoadHarness {
         double pollerCpu = (os.getProcessCpuTime() - cpu0) / 1e9 / secs;
         double simCpu = (sim.cpuSeconds() - sim0) / secs;
         long stored = collector.writer().written() - stored0;
+        long failures = stats.failures();
+        double p50 = stats.latencyMicros(50) / 1000.0;
+        double p99 = stats.latencyMicros(99) / 1000.0;
         // Hot state is what stays per miner between polls: stop polling (in-flight replies, parse
         // trees and socket buffers scale with concurrency, not fleet size), keep the collector.
         collector.close();
         long heapAfter = usedHeapAfterGc();
         System.out.printf("live miners held: %,d%n", collector.live().samples().size());
-        System.out.printf("polls/s: %.0f (target %.0f), failures %d%n", polls / secs, rate, stats.failures());
-        System.out.printf("latency: p50 %.2f ms, p99 %.2f ms%n", stats.latencyMicros(50) / 1000.0, stats.latencyMicros(99) / 1000.0);
+        java.util.Map<String, Integer> why = new java.util.TreeMap<>();
+        for (var sample : collector.live().samples()) {
+          if (sample.answered()) continue;
+          String d = String.valueOf(sample.detail());
+          int colon = d.indexOf(": ");
+          why.merge(colon >= 0 ? d.substring(colon + 2).replaceAll("[0-9]+", "N") : d, 1, Integer::sum);
+        }
+        System.out.println("miners whose latest poll failed, by reason: " + why);
+        System.out.printf("polls/s: %.0f (target %.0f), failed polls %d%n", polls / secs, rate, failures);
+        System.out.printf("latency: p50 %.2f ms, p99 %.2f ms%n", p50, p99);
         System.out.printf("stored samples/s: %.0f, dropped %d%n", stored / secs, collector.writer().dropped());
         System.out.printf("cpu: poller %.2f cores, simulator %.2f cores (of %d)%n", pollerCpu, simCpu, Runtime.getRuntime().availableProcessors());
         System.out.printf("hot state: %.0f bytes per tracked miner (%.1f MB per 100,000 miners)%n",

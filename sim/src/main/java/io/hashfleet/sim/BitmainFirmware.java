@@ -24,9 +24,18 @@ final class BitmainFirmware implements Firmware {
       case "summary" -> Cgminer.ok(t, 11, "Summary", DESCRIPTION, "SUMMARY", List.of(summary(t)));
       case "pools" -> Cgminer.ok(t, 7, "3 Pool(s)", DESCRIPTION, "POOLS", Cgminer.pools(t, "Pool Stale%%", true, true));
       case "stats" -> request.newApi() && isS21(t.model) ? NewApiStats.of(t, version(t.model), COMPILE_TIME, modelName(t.model))
-          : Cgminer.ok(t, 70, "CGMiner stats", DESCRIPTION, "STATS", List.of(head(t), stats(t)));
+          : classicStats(t);
       default -> Cgminer.invalid(t, DESCRIPTION);
     };
+  }
+
+  /**
+   * bmminer on the S19 family prints its STATS objects back to back as {@code }{}, with no comma,
+   * in every stats reply (alone or joined); pollers have to mend it, so the sim sends it as well.
+   */
+  private Reply classicStats(Telemetry t) {
+    Reply.Envelope e = Cgminer.ok(t, 70, "CGMiner stats", DESCRIPTION, "STATS", List.of(head(t), stats(t)));
+    return t.model.id().startsWith("s19") ? e.withRowsRunTogether() : e;
   }
 
   private static boolean isS21(AsicModel m) {
@@ -34,7 +43,7 @@ final class BitmainFirmware implements Firmware {
   }
 
   private Rec summary(Telemetry t) {
-    Rec r = Rec.of().put("Elapsed", t.elapsed).put("GHS 5s", JsonOut.fixed(t.ghs5s, 2)).num("GHS av", t.avgGhs, 2).num("GHS 30m", t.ghs30m, 2);
+    Rec r = Rec.of().put("Elapsed", t.elapsed).numText("GHS 5s", t.ghs5s, 2).num("GHS av", t.avgGhs, 2).num("GHS 30m", t.ghs30m, 2);
     return Cgminer.summaryTail(r, t);
   }
 
@@ -43,7 +52,7 @@ final class BitmainFirmware implements Firmware {
   }
 
   private Rec stats(Telemetry t) {
-    Rec r = Rec.of().put("STATS", 0).put("ID", "BTM_SOC0").put("Elapsed", t.elapsed).put("Calls", 0).put("Wait", 0).put("Max", 0)
+    Rec r = Rec.of(128).put("STATS", 0).put("ID", "BTM_SOC0").put("Elapsed", t.elapsed).put("Calls", 0).put("Wait", 0).put("Max", 0)
         .put("Min", 99999999).num("GHS 5s", t.ghs5s, 2).num("GHS av", t.avgGhs, 2).num("rate_30m", t.ghs30m, 2).put("Mode", 2)
         .put("miner_count", t.boards).put("frequency", t.freqMhz).put("fan_num", t.fanRpm.length);
     for (int f = 0; f < t.fanRpm.length; f++) r.put("fan" + (f + 1), t.fanRpm[f]);
@@ -68,9 +77,9 @@ final class BitmainFirmware implements Firmware {
     for (int s = 0; s < SLOTS; s++) r.put("chain_acn" + (s + 1), s < t.boards ? t.chips[s] : 0);
     for (int s = 0; s < SLOTS; s++) r.put("chain_acs" + (s + 1), s < t.boards ? Cgminer.chipStatus(t.chips[s]) : "");
     for (int s = 0; s < SLOTS; s++) r.put("chain_hw" + (s + 1), s < t.boards && t.chips[s] > 0 ? t.hwErrors / t.boards : 0);
-    for (int s = 0; s < SLOTS; s++) r.put("chain_rate" + (s + 1), s < t.boards ? JsonOut.fixed(t.boardGhs5s[s], 2) : "");
+    for (int s = 0; s < SLOTS; s++) r.put("chain_rate" + (s + 1), s < t.boards ? new Rec.NumText(t.boardGhs5s[s], 2) : "");
     for (int s = 0; s < SLOTS; s++) r.put("freq" + (s + 1), s < t.boards && t.chips[s] > 0 ? t.freqMhz : 0);
-    return r.put("miner_version", version(t.model)).put("miner_id", String.format("%016x", Rng.hash(0, t.index, 99)));
+    return r.put("miner_version", version(t.model)).put("miner_id", Ascii.hexLower(Rng.hash(0, t.index, 99), 16));
   }
 
   @Override

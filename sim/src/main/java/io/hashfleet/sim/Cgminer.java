@@ -81,6 +81,18 @@ final class Cgminer {
   /** "oooo oooo …" chip status, grouped as Bitmain prints it; empty for a dead board. */
   static String chipStatus(int chips) {
     if (chips == 0) return "";
+    if (chips < CHIP_STATUS.length) {
+      String s = CHIP_STATUS[chips];
+      if (s == null) CHIP_STATUS[chips] = s = buildChipStatus(chips); // benign race: equal strings
+      return s;
+    }
+    return buildChipStatus(chips);
+  }
+
+  /** Chip counts repeat (one per model), so their status strings are built once. */
+  private static final String[] CHIP_STATUS = new String[512];
+
+  private static String buildChipStatus(int chips) {
     StringBuilder b = new StringBuilder(chips + chips / 8 + 1);
     for (int i = 0; i < chips; i++) {
       if (i % 8 == 0) b.append(' ');

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -19,14 +23,15 @@ final class Connection implements Runnable {
   /** A hung miner holds the connection until the client gives up, but not forever. */
   private static final int HUNG_HOLD_MS = 600_000;
   private static final int SLOW_BYTE_MS = 200;
+  private static final BufferPool BUFFERS = new BufferPool();
 
-  private final Socket socket;
+  private final SocketChannel channel;
   private final FleetState fleet;
   private final LongAdder served;
   private final long connectionNo;
 
-  Connection(Socket socket, FleetState fleet, LongAdder served, long connectionNo) {
-    this.socket = socket;
+  Connection(SocketChannel channel, FleetState fleet, LongAdder served, long connectionNo) {
+    this.channel = channel;
     this.fleet = fleet;
     this.served = served;
     this.connectionNo = connectionNo;
@@ -34,37 +39,67 @@ final class Connection implements Runnable {
 
   @Override
   public void run() {
-    try (socket) {
-      int index = minerIndex(socket.getLocalAddress());
+    Ascii buf = null;
+    try (channel) {
+      // the channel learnt its local address at accept: no further syscall
+      int index = minerIndex(((InetSocketAddress) channel.getLocalAddress()).getAddress());
       Fault fault = index < 0 ? null : fleet.fault(index);
       if (index < 0 || fault == Fault.OFFLINE) {
-        reset(socket);
+        reset(channel);
         return;
       }
-      socket.setSoTimeout(READ_TIMEOUT_MS);
-      socket.setTcpNoDelay(true);
-      byte[] buf = new byte[8192];
-      int len = readRequest(socket.getInputStream(), buf);
+      // one buffer per request, reused: the request is read into it, then the reply printed over it
+      buf = BUFFERS.take();
+      // Pollers send the request at once, so it is usually waiting: one non-blocking read takes it
+      // and the reply goes out the same way. Only a client that has not sent yet (or a faulty
+      // miner, which drips or holds) is switched to blocking reads with a timeout, which cost a
+      // mode switch per read and so are kept off the common path.
+      channel.configureBlocking(false);
+      int pending = Math.max(0, channel.read(ByteBuffer.wrap(buf.array())));
+      int len = requestEnd(buf.array(), pending);
+      Socket socket = channel.socket();
+      if (len < 0 || fault != null && fault.network()) {
+        channel.configureBlocking(true);
+        socket.setSoTimeout(READ_TIMEOUT_MS);
+        if (len < 0) len = readRequest(socket.getInputStream(), buf.array(), pending);
+      }
       if (len <= 0) return;
       if (fault == Fault.HUNG) {
         hold(socket);
         return;
       }
-      OutputStream out = socket.getOutputStream();
       if (fault == Fault.GARBAGE) {
-        out.write(Garbage.bytes(fleet.seed, index, connectionNo));
+        writeAll(ByteBuffer.wrap(Garbage.bytes(fleet.seed, index, connectionNo)));
         served.increment();
         return;
       }
-      Request request = Request.parse(buf, len);
+      Request request = Request.parse(buf.array(), len);
       Telemetry t = new Telemetry(fleet, index, System.currentTimeMillis() / 1000);
-      byte[] reply = ReplyWriter.render(Firmware.of(t.dialect), request, t, refusesJoins(index, t));
-      if (fault == Fault.SLOW) drip(out, reply);
-      else out.write(reply);
+      ReplyWriter.render(buf.reset(), Firmware.of(t.dialect), request, t, refusesJoins(index, t));
+      if (fault == Fault.SLOW) {
+        // only the dripping miner needs Nagle off; everyone else sends the whole reply in one write
+        socket.setTcpNoDelay(true);
+        drip(socket.getOutputStream(), buf.array(), buf.length());
+      } else {
+        writeAll(ByteBuffer.wrap(buf.array(), 0, buf.length()));
+      }
       served.increment();
     } catch (IOException | RuntimeException e) {
       // the client went away or sent nonsense: a real miner just drops the connection too
+    } finally {
+      if (buf != null) BUFFERS.give(buf);
     }
+  }
+
+  /**
+   * One write sends a whole reply into an idle socket's send buffer; should the kernel take less,
+   * the channel turns blocking and finishes.
+   */
+  private void writeAll(ByteBuffer b) throws IOException {
+    channel.write(b);
+    if (!b.hasRemaining()) return;
+    if (!channel.isBlocking()) channel.configureBlocking(true);
+    while (b.hasRemaining()) channel.write(b);
   }
 
   /** Loopback IPv4 addresses inside the fleet map to a miner; everything else is refused. */
@@ -80,10 +115,34 @@ final class Connection implements Runnable {
     return t.dialect == io.hashfleet.domain.Dialect.BITMAIN && t.model.id().startsWith("s19") && Rng.unit(fleet.seed, index, 12) < 0.1;
   }
 
-  /** Reads one request: a JSON object until its braces balance, plain text as it arrives. */
-  private static int readRequest(InputStream in, byte[] buf) throws IOException {
-    int len = 0, depth = 0;
+  /**
+   * Where the request in {@code buf[0, len)} ends: after the brace that balances a JSON object, or
+   * at {@code len} for plain text; -1 while a JSON object is still open or only blanks came.
+   */
+  static int requestEnd(byte[] buf, int len) {
+    int depth = 0;
     boolean started = false, json = false, inString = false, escaped = false;
+    for (int i = 0; i < len; i++) {
+      byte c = buf[i];
+      if (!started) {
+        if ((c & 255) <= ' ') continue;
+        started = true;
+        json = c == '{';
+      }
+      if (!json) return len;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c == '\\') escaped = true;
+        else if (c == '"') inString = false;
+      } else if (c == '"') inString = true;
+      else if (c == '{') depth++;
+      else if (c == '}' && --depth == 0) return i + 1;
+    }
+    return -1;
+  }
+
+  /** Reads on after the {@code len} bytes already in {@code buf} until the request is whole, EOF or timeout. */
+  private static int readRequest(InputStream in, byte[] buf, int len) throws IOException {
     while (len < buf.length) {
       int n;
       try {
@@ -92,24 +151,9 @@ final class Connection implements Runnable {
         return len;
       }
       if (n < 0) return len;
-      for (int i = len; i < len + n; i++) {
-        byte c = buf[i];
-        if (!started) {
-          if (c <= ' ') continue;
-          started = true;
-          json = c == '{';
-        }
-        if (!json) continue;
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c == '\\') escaped = true;
-          else if (c == '"') inString = false;
-        } else if (c == '"') inString = true;
-        else if (c == '{') depth++;
-        else if (c == '}' && --depth == 0) return i + 1;
-      }
       len += n;
-      if (started && !json) return len;
+      int end = requestEnd(buf, len);
+      if (end >= 0) return end;
     }
     return len;
   }
@@ -127,9 +171,9 @@ final class Connection implements Runnable {
     }
   }
 
-  private static void drip(OutputStream out, byte[] reply) throws IOException {
-    for (byte b : reply) {
-      out.write(b);
+  private static void drip(OutputStream out, byte[] reply, int len) throws IOException {
+    for (int i = 0; i < len; i++) {
+      out.write(reply[i]);
       out.flush();
       try {
         Thread.sleep(SLOW_BYTE_MS);
@@ -141,9 +185,9 @@ final class Connection implements Runnable {
   }
 
   /** SO_LINGER 0 makes close() send RST, which a client sees as "connection refused/reset". */
-  static void reset(Socket s) {
+  static void reset(SocketChannel s) {
     try {
-      s.setSoLinger(true, 0);
+      s.setOption(StandardSocketOptions.SO_LINGER, 0);
       s.close();
     } catch (IOException e) {
       // already gone

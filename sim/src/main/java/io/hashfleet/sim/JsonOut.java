@@ -9,18 +9,22 @@ import java.util.List;
 final class JsonOut {
   private JsonOut() {}
 
-  static void write(StringBuilder out, Object v) {
+  static void write(Ascii out, Object v) {
     switch (v) {
       case null -> out.append("null");
-      case String s -> string(out, s);
-      case Rec.Num n -> number(out, n.value(), n.decimals());
+      case String s -> out.quoted(s);
+      case Rec.Num n -> out.fixed(n.value(), n.decimals());
+      case Rec.NumText n -> out.append('"').fixed(n.value(), n.decimals()).append('"');
+      case Rec.Bare b -> out.append(b.token());
+      case Integer i -> out.append((long) i);
+      case Long l -> out.append((long) l);
+      case Boolean b -> out.append(b ? "true" : "false");
       case Rec r -> {
         out.append('{');
         for (int i = 0; i < r.size(); i++) {
           if (i > 0) out.append(',');
-          string(out, r.keys.get(i));
-          out.append(':');
-          write(out, r.values.get(i));
+          out.quoted(r.key(i)).append(':');
+          write(out, r.value(i));
         }
         out.append('}');
       }
@@ -32,45 +36,12 @@ final class JsonOut {
         }
         out.append(']');
       }
-      default -> out.append(v); // Long, Integer, Boolean
+      default -> out.append(String.valueOf(v));
     }
-  }
-
-  static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') out.append('\\').append(c);
-      else if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
-      else out.append(c);
-    }
-    out.append('"');
-  }
-
-  /** Fixed-point without String.format, which is far too slow for the hot path. */
-  static void number(StringBuilder out, double v, int decimals) {
-    if (!Double.isFinite(v)) {
-      out.append(0);
-      return;
-    }
-    if (decimals == 0) {
-      out.append(Math.round(v));
-      return;
-    }
-    long scale = 1;
-    for (int i = 0; i < decimals; i++) scale *= 10;
-    long scaled = Math.round(Math.abs(v) * scale);
-    if (v < 0 && scaled != 0) out.append('-');
-    out.append(scaled / scale).append('.');
-    String frac = Long.toString(scaled % scale);
-    for (int i = frac.length(); i < decimals; i++) out.append('0');
-    out.append(frac);
   }
 
   /** The same fixed-point text, for values firmware sends as strings ("GHS 5s":"102232.59"). */
   static String fixed(double v, int decimals) {
-    StringBuilder b = new StringBuilder(16);
-    number(b, v, decimals);
-    return b.toString();
+    return new Ascii(24).fixed(v, decimals).toString();
   }
 }

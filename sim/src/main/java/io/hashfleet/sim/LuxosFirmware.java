@@ -22,7 +22,7 @@ final class LuxosFirmware implements Firmware {
       case "version" -> Cgminer.ok(t, 22, "LUXminer versions", DESCRIPTION, "VERSION", List.of(Rec.of().put("API", "3.7")
           .put("CompileTime", COMPILE_TIME).put("LUXminer", VERSION).put("Miner", VERSION).put("Type", modelName(t.model))));
       case "summary" -> Cgminer.ok(t, 11, "Summary", DESCRIPTION, "SUMMARY", List.of(Cgminer.summaryTail(Rec.of().put("Elapsed", t.elapsed)
-          .put("GHS 5s", JsonOut.fixed(t.ghs5s, 2)).num("GHS av", t.avgGhs, 2).num("GHS 30m", t.ghs30m, 2), t)));
+          .numText("GHS 5s", t.ghs5s, 2).num("GHS av", t.avgGhs, 2).num("GHS 30m", t.ghs30m, 2), t)));
       case "pools" -> Cgminer.ok(t, 7, "3 Pool(s)", DESCRIPTION, "POOLS", Cgminer.pools(t, "Pool Stale%%", true, true));
       case "stats" -> Cgminer.ok(t, 70, "CGMiner stats", DESCRIPTION, "STATS", List.of(Rec.of().put("CompileTime", COMPILE_TIME)
           .put("LUXminer", VERSION).put("Miner", VERSION).put("Type", modelName(t.model)), stats(t)));

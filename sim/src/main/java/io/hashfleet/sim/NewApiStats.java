@@ -22,7 +22,7 @@ final class NewApiStats {
           .num("rate_real", t.boardGhs5s[b], 2).put("asic_num", t.chips[b]).put("asic", Cgminer.chipStatus(t.chips[b]))
           .put("temp_pic", four(t.pcbTemp[b] - 10, 7, dead)).put("temp_pcb", four(t.pcbTemp[b], 7, dead))
           .put("temp_chip", four(t.chipTemp[b], 6, dead)).put("hw", dead ? 0 : t.hwErrors / t.boards).put("eeprom_loaded", true)
-          .put("sn", String.format("HKYRJ%010d", (long) t.index * 3 + b)).num("hwp", 0.0001, 4));
+          .put("sn", "HKYRJ" + Ascii.zeroPadded((long) t.index * 3 + b, 10)).num("hwp", 0.0001, 4));
     }
     Rec stats = Rec.of().put("elapsed", t.elapsed).num("rate_5s", t.ghs5s, 2).num("rate_30m", t.ghs30m, 2).num("rate_avg", t.avgGhs, 2)
         .num("rate_ideal", t.idealGhs, 2).put("rate_unit", "GH/s").put("chain_num", t.boards).put("fan_num", t.fanRpm.length)

@@ -1,6 +1,5 @@
 package io.hashfleet.sim;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -11,16 +10,15 @@ import java.util.List;
 final class ReplyWriter {
   private ReplyWriter() {}
 
-  static byte[] render(Firmware fw, Request request, Telemetry t, boolean refusesJoins) {
-    StringBuilder out = new StringBuilder(4096);
+  /** Prints the reply into {@code out}, which the caller sends with one write. */
+  static void render(Ascii out, Firmware fw, Request request, Telemetry t, boolean refusesJoins) {
     if (request.joined()) {
       if (refusesJoins) {
         json(out, Cgminer.invalid(t, "cgminer 1.0.0"));
       } else {
         out.append('{');
         for (String cmd : request.commands()) {
-          JsonOut.string(out, cmd);
-          out.append(":[");
+          out.quoted(cmd).append(":[");
           json(out, fw.answer(cmd, request, t));
           out.append("],");
         }
@@ -32,10 +30,9 @@ final class ReplyWriter {
       else text(out, (Reply.Envelope) reply);
     }
     if (fw.nulTerminated()) out.append('\0');
-    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  static void json(StringBuilder out, Reply reply) {
+  static void json(Ascii out, Reply reply) {
     switch (reply) {
       case Reply.Document d -> JsonOut.write(out, d.doc());
       case Reply.Envelope e -> {
@@ -43,10 +40,13 @@ final class ReplyWriter {
         JsonOut.write(out, e.status());
         out.append(']');
         if (e.section() != null) {
-          out.append(',');
-          JsonOut.string(out, e.section());
-          out.append(':');
-          JsonOut.write(out, e.rows());
+          out.append(',').quoted(e.section()).append(":[");
+          List<Rec> rows = e.rows();
+          for (int i = 0; i < rows.size(); i++) {
+            if (i > 0 && !e.runTogether()) out.append(',');
+            JsonOut.write(out, rows.get(i));
+          }
+          out.append(']');
         }
         out.append(",\"id\":1}");
       }
@@ -54,12 +54,12 @@ final class ReplyWriter {
   }
 
   /** cgminer's non-JSON form: each object is "k=v,k=v|", rows led by their section name. */
-  static void text(StringBuilder out, Reply.Envelope e) {
+  static void text(Ascii out, Reply.Envelope e) {
     fields(out, e.status());
     out.append('|');
     if (e.section() == null) return;
     for (Rec row : e.rows()) {
-      if (!e.section().equals(row.keys.isEmpty() ? "" : row.keys.get(0)) && !isCounter(row)) out.append(e.section()).append(',');
+      if (!e.section().equals(row.size() == 0 ? "" : row.key(0)) && !isCounter(row)) out.append(e.section()).append(',');
       fields(out, row);
       out.append('|');
     }
@@ -67,20 +67,21 @@ final class ReplyWriter {
 
   /** Rows that start with their own counter ("POOL=0", "ASC=1") need no section prefix. */
   private static boolean isCounter(Rec row) {
-    if (row.keys.isEmpty()) return false;
-    String k = row.keys.get(0);
-    return k.equals(k.toUpperCase()) && row.values.get(0) instanceof Integer;
+    if (row.size() == 0 || !(row.value(0) instanceof Integer)) return false;
+    String k = row.key(0);
+    for (int i = 0; i < k.length(); i++) if (Character.isLowerCase(k.charAt(i))) return false;
+    return true;
   }
 
-  private static void fields(StringBuilder out, Rec r) {
+  private static void fields(Ascii out, Rec r) {
     for (int i = 0; i < r.size(); i++) {
       if (i > 0) out.append(',');
-      out.append(r.keys.get(i)).append('=');
-      Object v = r.values.get(i);
+      out.append(r.key(i)).append('=');
+      Object v = r.value(i);
+      // strings go bare in the text form; numbers, objects and arrays print as in JSON
       if (v instanceof String s) out.append(s);
-      else if (v instanceof Rec.Num n) JsonOut.number(out, n.value(), n.decimals());
-      else if (v instanceof Rec || v instanceof List<?>) JsonOut.write(out, v);
-      else out.append(v);
+      else if (v instanceof Rec.NumText n) out.fixed(n.value(), n.decimals());
+      else JsonOut.write(out, v);
     }
   }
 }

@@ -13,6 +13,7 @@ final class Telemetry {
 
   final int index;
   final String ip;
+  final long address;
   final AsicModel model;
   final Dialect dialect;
   final Fault fault;
@@ -35,6 +36,7 @@ final class Telemetry {
   Telemetry(FleetState fleet, int index, long nowEpochSec) {
     long seed = fleet.seed;
     this.index = index;
+    this.address = fleet.baseAddress + index;
     this.ip = fleet.ip(index);
     this.model = fleet.model(index);
     this.dialect = fleet.dialect(index);
@@ -126,12 +128,12 @@ final class Telemetry {
   }
 
   String mac() {
-    return String.format("02:48:46:%02X:%02X:%02X", (index >>> 16) & 255, (index >>> 8) & 255, index & 255);
+    return "02:48:46:" + Ascii.hexUpper(index >>> 16, 2) + ":" + Ascii.hexUpper(index >>> 8, 2) + ":" + Ascii.hexUpper(index, 2);
   }
 
   String worker() {
-    String[] o = ip.split("\\.");
-    return "hashfleet." + o[2] + "x" + o[3];
+    // the address's last two octets, as operators name workers by rack position
+    return "hashfleet." + ((address >>> 8) & 255) + "x" + (address & 255);
   }
 
   static final String POOL_URL = "stratum+tcp://pool.example.com:3333";

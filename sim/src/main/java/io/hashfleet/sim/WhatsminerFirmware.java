@@ -33,8 +33,14 @@ final class WhatsminerFirmware implements Firmware {
       case "get_psu" -> own(t, Rec.of().put("name", "P221B").put("hw_version", "V01.00").put("sw_version", "V01.00.V01.03")
           .put("model", "P221B").put("iin", String.valueOf(t.powerW * 1000 / 230)).put("vin", "23000")
           .put("fan_speed", String.valueOf(t.fanRpm[0])).put("version", "00").put("serial_no", serial(t, "P2")).put("vendor", "2").put("temp0", "44.5"));
-      default -> new Reply.Document(Rec.of().put("STATUS", "E").put("When", t.now).put("Code", 14).put("Msg", "invalid cmd").put("Description", ""));
+      // btminer has no cgminer "version": it refuses it, naming itself in the Description
+      case "version" -> invalid(t, "whatsminer v1.1");
+      default -> invalid(t, "");
     };
+  }
+
+  private static Reply invalid(Telemetry t, String description) {
+    return new Reply.Document(Rec.of().put("STATUS", "E").put("When", t.now).put("Code", 14).put("Msg", "invalid cmd").put("Description", description));
   }
 
   private static Reply own(Telemetry t, Rec msg) {
@@ -89,7 +95,7 @@ final class WhatsminerFirmware implements Firmware {
   }
 
   private static String serial(Telemetry t, String prefix) {
-    return prefix + String.format("%012X", Rng.hash(0, t.index, prefix.hashCode()) & 0xFFFFFFFFFFFFL);
+    return prefix + Ascii.hexUpper(Rng.hash(0, t.index, prefix.hashCode()), 12);
   }
 
   private static String gateway(String ip) {

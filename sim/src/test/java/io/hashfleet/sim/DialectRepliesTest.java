@@ -21,7 +21,9 @@ class DialectRepliesTest {
       VirtualMinerView m = f.miners().stream().filter(v -> !refusesJoin(f, v)).findFirst().orElseThrow();
       String raw = Wire.text(m.ip(), f.port(), "{\"command\":\"summary+pools+stats\"}");
       assertThat(raw).endsWith("\0").contains("\"Pool Stale%%\"").contains("\"chain_rate4\":\"\"");
-      JsonNode n = Wire.JSON.readTree(raw.substring(0, raw.length() - 1));
+      // bmminer runs its STATS objects together with no comma, and pollers must cope
+      assertThat(raw).contains("\"Type\":\"Antminer S19 XP\"}{\"STATS\":0");
+      JsonNode n = Wire.relaxed(raw);
       assertThat(n.get("id").asInt()).isEqualTo(1);
       JsonNode summary = n.get("summary").get(0);
       assertThat(summary.at("/STATUS/0/Code").asInt()).isEqualTo(11);
@@ -30,6 +32,23 @@ class DialectRepliesTest {
       assertThat(n.at("/stats/0/STATS/0/Type").asText()).isEqualTo("Antminer S19 XP");
       assertThat(n.at("/stats/0/STATS/1/chain_acn1").asInt()).isEqualTo(110);
       assertThat(n.at("/pools/0/POOLS/0/URL").asText()).isEqualTo("stratum+tcp://pool.example.com:3333");
+    }
+  }
+
+  @Test
+  void stockS19_runsStatsObjectsTogether_onEveryUnit_butS21AndOtherFirmwareDoNot() throws Exception {
+    try (SimFleet f = fleet("s19xp:1,s19jpro:1", "stock:1")) {
+      for (VirtualMinerView m : f.miners()) {
+        String raw = Wire.text(m.ip(), f.port(), "{\"command\":\"stats\"}");
+        assertThat(raw).as(m.toString()).contains("}{\"STATS\":0,");
+        assertThat(Wire.relaxed(raw).at("/STATS/1/ID").asText()).isEqualTo("BTM_SOC0");
+      }
+    }
+    try (SimFleet f = fleet("s21:1", "stock:1")) {
+      assertThat(Wire.text(f.miners().get(0).ip(), f.port(), "{\"command\":\"stats\"}")).doesNotContain("}{");
+    }
+    try (SimFleet f = fleet("s19xp:1", "luxos:1")) {
+      assertThat(Wire.text(f.miners().get(0).ip(), f.port(), "{\"command\":\"stats\"}")).doesNotContain("}{");
     }
   }
 
@@ -103,6 +122,61 @@ class DialectRepliesTest {
       assertThat(n.at("/version/0/VERSION/0/PROD").asText()).isEqualTo("AvalonMiner 1366");
       assertThat(n.at("/stats/0/STATS/0/MM ID0").asText()).contains("GHSavg[").contains("MTmax[");
     }
+  }
+
+  @Test
+  void avalon_sendsBareNanAndInf_andOneChipTemperaturePerChip() throws Exception {
+    try (SimFleet f = fleet("a1366:1", "stock:1")) {
+      VirtualMinerView m = f.miners().get(0);
+      String raw = Wire.text(m.ip(), f.port(), "{\"command\":\"summary+pools+stats\"}");
+      assertThat(raw).contains("\"Pool Av\":nan,").contains("\"Max Diff\":inf,").endsWith("\0");
+      JsonNode n = Wire.relaxed(raw);
+      assertThat(n.at("/stats/0/STATS/1/Pool Av").asDouble()).isNaN();
+      String mm = n.at("/stats/0/STATS/0/MM ID0").asText();
+      for (int b = 0; b < 3; b++) {
+        int open = mm.indexOf("PVT_T" + b + "[");
+        assertThat(open).as("PVT_T" + b).isPositive();
+        String[] temps = mm.substring(open + 7, mm.indexOf(']', open)).trim().split(" +");
+        assertThat(temps).hasSize(120).allSatisfy(v -> assertThat(Integer.parseInt(v)).isBetween(30, 110));
+      }
+      assertThat(mm).contains("PVT_T0[ ").doesNotContain("PVT_T3[");
+    }
+  }
+
+  @Test
+  void whatsminer_refusesVersion_namingItselfAsRealBtminerDoes() throws Exception {
+    try (SimFleet f = fleet("m50s:1", "stock:1")) {
+      String ip = f.miners().get(0).ip();
+      JsonNode v = Wire.json(ip, f.port(), "{\"command\":\"version\"}");
+      assertThat(v.get("STATUS").asText()).isEqualTo("E");
+      assertThat(v.get("Code").asInt()).isEqualTo(14);
+      assertThat(v.get("Msg").asText()).isEqualTo("invalid cmd");
+      assertThat(v.get("Description").asText()).isEqualTo("whatsminer v1.1");
+      assertThat(Wire.json(ip, f.port(), "{\"cmd\":\"nonsense\"}").get("Description").asText()).isEmpty();
+    }
+  }
+
+  @Test
+  void requestParsing_readsFlatJsonPlainTextAndFallsBackForTheRest() {
+    Request r = parse(" {\"command\" : \"Summary+POOLS\", \"parameter\":\"0\",\"new_api\":true}\0\n");
+    assertThat(r.commands()).containsExactly("summary", "pools");
+    assertThat(r.parameter()).isEqualTo("0");
+    assertThat(r.json()).isTrue();
+    assertThat(r.newApi()).isTrue();
+    assertThat(parse("{\"cmd\":\"get_version\"}").commands()).containsExactly("get_version");
+    assertThat(parse("{\"command\":\"pools\",\"parameter\":3}").parameter()).isEqualTo("3");
+    // escapes and nested values go through the general parser
+    assertThat(parse("{\"command\":\"su\\u006dmary\",\"x\":{\"y\":[1]}}").commands()).containsExactly("summary");
+    assertThat(parse("{\"command\":").commands()).containsExactly("");
+    Request text = parse("pools|0");
+    assertThat(text.json()).isFalse();
+    assertThat(text.commands()).containsExactly("pools");
+    assertThat(text.parameter()).isEqualTo("0");
+  }
+
+  private static Request parse(String request) {
+    byte[] b = request.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Request.parse(b, b.length);
   }
 
   @Test

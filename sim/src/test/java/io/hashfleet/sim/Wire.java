@@ -33,10 +33,43 @@ final class Wire {
     return new String(raw(ip, port, request, 5000), StandardCharsets.UTF_8);
   }
 
-  /** Sends JSON, drops the trailing NUL the way pollers do, parses the rest. */
+  /** Sends JSON, drops the trailing NUL the way pollers do, mends the firmware quirks, parses the rest. */
   static JsonNode json(String ip, int port, String request) throws IOException {
-    String t = text(ip, port, request);
-    if (t.endsWith("\0")) t = t.substring(0, t.length() - 1);
-    return JSON.readTree(t);
+    return relaxed(text(ip, port, request));
   }
+
+  /**
+   * Parses a reply the way a poller must: without the trailing NUL, with a comma put between
+   * bmminer's run-together {@code }{} objects, and Avalon's bare nan/inf read as non-finite numbers.
+   */
+  static JsonNode relaxed(String raw) throws IOException {
+    String t = raw.endsWith("\0") ? raw.substring(0, raw.length() - 1) : raw;
+    StringBuilder b = new StringBuilder(t.length() + 16);
+    boolean inString = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (inString) {
+        b.append(c);
+        if (c == '\\') b.append(t.charAt(++i));
+        else if (c == '"') inString = false;
+      } else if (c == '"') {
+        inString = true;
+        b.append(c);
+      } else if (c == '{' && i > 0 && t.charAt(i - 1) == '}') {
+        b.append(",{");
+      } else if (t.startsWith("nan", i)) {
+        b.append("NaN");
+        i += 2;
+      } else if (t.startsWith("inf", i)) {
+        b.append("Infinity");
+        i += 2;
+      } else {
+        b.append(c);
+      }
+    }
+    return LENIENT.readTree(b.toString());
+  }
+
+  private static final ObjectMapper LENIENT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 }
