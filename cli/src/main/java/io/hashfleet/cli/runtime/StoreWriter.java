@@ -14,11 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Carries samples and alert changes from the poll threads to the store in batches, on one thread.
  *
  * <p>Why batches: an append has a fixed cost of a few milliseconds, so one per poll would cap the
- * poller at a few hundred a second; draining every half second turns 5,900 polls a second into two
- * appends. A store that fails one batch loses that batch (logged) and keeps the poller running.
+ * poller at a few hundred a second; flushing once a second turns 5,900 polls a second into one
+ * append. A store that fails one batch loses that batch (logged) and keeps the poller running.
  */
 public final class StoreWriter implements AlertTracker.Listener, AutoCloseable {
   private static final int MAX_BATCH = 20_000;
+  private static final long FLUSH_EVERY_MS = 1_000;
   private final FleetStore store;
   private final LinkedBlockingQueue<MinerSample> samples = new LinkedBlockingQueue<>(500_000);
   private final LinkedBlockingQueue<Alert> alertChanges = new LinkedBlockingQueue<>();
@@ -63,9 +64,14 @@ public final class StoreWriter implements AlertTracker.Listener, AutoCloseable {
   private void run() {
     List<MinerSample> batch = new ArrayList<>();
     while (running || !samples.isEmpty() || !alertChanges.isEmpty()) {
+      long started = System.nanoTime();
       try {
-        MinerSample first = samples.poll(500, TimeUnit.MILLISECONDS);
+        MinerSample first = samples.poll(FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
         if (first != null) batch.add(first);
+        // Each append has a fixed cost of several milliseconds: without this wait a steady trickle
+        // of samples turns into a flush per handful of rows and the writer spins a core.
+        long left = FLUSH_EVERY_MS - (System.nanoTime() - started) / 1_000_000;
+        if (running && left > 0 && samples.size() < MAX_BATCH) Thread.sleep(left);
       } catch (InterruptedException e) {
         running = false;
       }
