@@ -65,12 +65,25 @@ public final class NetworkScanner {
     return new ScanReport(sorted, done.get(), List.copyOf(notMiners), Duration.ofNanos(System.nanoTime() - t0));
   }
 
+  /**
+   * A refused port is final; a timeout or reset on a busy network often is not (a miner's API
+   * drops connections while it restarts cgminer), so those get one more try.
+   */
+  private Optional<MinerIdentity> identifyWithRetry(MinerAddress address) throws IOException {
+    try {
+      return probe.identify(address);
+    } catch (RpcException e) {
+      if (e.kind() == RpcException.Kind.REFUSED || e.kind() == RpcException.Kind.EMPTY) throw e;
+      return probe.identify(address);
+    }
+  }
+
   private void probeOne(MinerAddress address, List<FoundMiner> found, List<String> notMiners) {
     Optional<MinerIdentity> identity;
     try {
-      identity = probe.identify(address);
+      identity = identifyWithRetry(address);
     } catch (RpcException e) {
-      return; // nothing listening, or it hung up: not a miner we can talk to
+      return; // nothing listening, or it hung up twice: not a miner we can talk to
     } catch (IOException | RuntimeException e) {
       notMiners.add(address + ": " + e.getMessage());
       return;
