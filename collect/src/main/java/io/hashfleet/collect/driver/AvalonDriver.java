@@ -6,14 +6,12 @@ import static io.hashfleet.collect.json.Values.temp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfleet.collect.json.ReplyFormatException;
-import io.hashfleet.collect.rpc.MinerRpc;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.Hashrate;
 import io.hashfleet.domain.HashboardReading;
 import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerTelemetry;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,15 +33,14 @@ public final class AvalonDriver implements MinerDriver {
   }
 
   @Override
-  public MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
-    return parse(address, identity, at, Exchange.fetch(rpc, address, COMMANDS));
+  public List<String> commands() {
+    return COMMANDS;
   }
 
   @Override
   public MinerTelemetry parse(MinerAddress address, MinerIdentity identity, Instant at, Replies replies) throws ReplyFormatException {
     return MinerDriver.guarded(address, dialect(), () -> {
-      JsonNode summary = replies.first("summary", "SUMMARY");
-      if (!summary.isObject()) throw Exchange.missing(address, "summary", "Avalon");
+      JsonNode summary = MinerDriver.summary(replies, address, dialect());
       Map<String, String> mm = AvalonStatus.parse(mmString(replies.list("stats", "STATS")));
       double[] mghs = AvalonStatus.numbers(mm.get("MGHS"));
       double[] tmax = AvalonStatus.numbers(mm.get("MTmax"));

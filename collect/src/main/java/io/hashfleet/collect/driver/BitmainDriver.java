@@ -27,11 +27,18 @@ import java.util.List;
  * data the classic flat form lacks. Stock RPC reports no power, so power is always null.
  */
 public final class BitmainDriver implements MinerDriver {
+  static final List<String> CLASSIC_COMMANDS = List.of("summary", "pools", "stats");
   static final String NEW_API_STATS = "{\"command\":\"stats\",\"new_api\":true}";
 
   @Override
   public Dialect dialect() {
     return Dialect.BITMAIN;
+  }
+
+  /** The S19-family request; S21-family units get {@code summary+pools} and the new-API stats (see poll). */
+  @Override
+  public List<String> commands() {
+    return CLASSIC_COMMANDS;
   }
 
   @Override
@@ -46,7 +53,7 @@ public final class BitmainDriver implements MinerDriver {
       }
       if (!replies.has("stats")) replies = Exchange.fetchMissing(rpc, address, List.of("stats"), replies);
     } else {
-      replies = Exchange.fetch(rpc, address, List.of("summary", "pools", "stats"));
+      replies = Exchange.fetch(rpc, address, CLASSIC_COMMANDS);
     }
     return parse(address, identity, at, replies);
   }

@@ -5,13 +5,11 @@ import static io.hashfleet.collect.json.Values.num;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfleet.collect.json.ReplyFormatException;
-import io.hashfleet.collect.rpc.MinerRpc;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.Hashrate;
 import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerTelemetry;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +27,14 @@ public final class LuxosDriver implements MinerDriver {
   }
 
   @Override
-  public MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
-    return parse(address, identity, at, Exchange.fetch(rpc, address, COMMANDS));
+  public List<String> commands() {
+    return COMMANDS;
   }
 
   @Override
   public MinerTelemetry parse(MinerAddress address, MinerIdentity identity, Instant at, Replies replies) throws ReplyFormatException {
     return MinerDriver.guarded(address, dialect(), () -> {
-      JsonNode summary = replies.first("summary", "SUMMARY");
-      if (!summary.isObject()) throw Exchange.missing(address, "summary", "LuxOS");
+      JsonNode summary = MinerDriver.summary(replies, address, dialect());
       JsonNode stats = ClassicStats.dataObject(replies.list("stats", "STATS"));
       List<Integer> fans = new ArrayList<>();
       for (JsonNode f : replies.list("fans", "FANS")) fans.add((int) Math.min(count(f, "RPM"), Integer.MAX_VALUE));

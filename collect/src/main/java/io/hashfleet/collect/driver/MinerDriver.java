@@ -8,7 +8,9 @@ import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerTelemetry;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Talks one firmware dialect: which requests to send and how to read the replies into one
@@ -27,7 +29,12 @@ public sealed interface MinerDriver permits BitmainDriver, BraiinsDriver, LuxosD
    *     names the address)
    * @throws IOException when the miner could not be reached
    */
-  MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException;
+  default MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
+    return parse(address, identity, at, Exchange.fetch(rpc, address, commands()));
+  }
+
+  /** The report commands one poll sends, joined with {@code +} where the firmware allows. */
+  List<String> commands();
 
   /** Normalises replies already received, one per command. Pure: no I/O. */
   MinerTelemetry parse(MinerAddress address, MinerIdentity identity, Instant at, Replies replies) throws ReplyFormatException;
@@ -38,6 +45,13 @@ public sealed interface MinerDriver permits BitmainDriver, BraiinsDriver, LuxosD
    */
   default MinerTelemetry parse(MinerAddress address, MinerIdentity identity, Instant at, String joinedReply) throws ReplyFormatException {
     return parse(address, identity, at, Replies.joined(RelaxedJson.parse(joinedReply, address.toString())));
+  }
+
+  /** The {@code SUMMARY} object every dialect sends; without it there is nothing to report. */
+  static JsonNode summary(Replies replies, MinerAddress address, Dialect dialect) throws ReplyFormatException {
+    JsonNode summary = replies.first("summary", "SUMMARY");
+    if (!summary.isObject()) throw Exchange.missing(address, "summary", dialect.label());
+    return summary;
   }
 
   /** Runs {@code body}, turning any slip on odd data into the one exception callers expect. */

@@ -33,6 +33,11 @@ public final class WhatsminerDriver implements MinerDriver {
   }
 
   @Override
+  public List<String> commands() {
+    return COMMANDS;
+  }
+
+  @Override
   public MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
     Replies replies = Exchange.fetchEach(rpc, address, COMMANDS);
     if (!replies.has("edevs")) replies = Exchange.fetchMissing(rpc, address, List.of("devs"), replies);
@@ -42,8 +47,7 @@ public final class WhatsminerDriver implements MinerDriver {
   @Override
   public MinerTelemetry parse(MinerAddress address, MinerIdentity identity, Instant at, Replies replies) throws ReplyFormatException {
     return MinerDriver.guarded(address, dialect(), () -> {
-      JsonNode summary = replies.first("summary", "SUMMARY");
-      if (!summary.isObject()) throw Exchange.missing(address, "summary", "Whatsminer");
+      JsonNode summary = MinerDriver.summary(replies, address, dialect());
       JsonNode devs = replies.has("edevs") ? replies.list("edevs", "DEVS") : replies.list("devs", "DEVS");
       List<HashboardReading> boards = new ArrayList<>();
       int i = 0;
