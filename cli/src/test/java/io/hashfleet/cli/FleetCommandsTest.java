@@ -55,6 +55,7 @@ class FleetCommandsTest {
         assertThat(n.get("rack").asText()).isEqualTo("A7");
         assertThat(n.get("health").asText()).isEqualTo("ok");
         assertThat(n.get("hashrate_avg_ths").asDouble()).isGreaterThan(100);
+        assertThat(n.get("fans_rpm")).as("every fan, from the store").hasSizeGreaterThanOrEqualTo(2);
       });
       List<JsonNode> dead = lines(CliRun.of("miners", "--health", "dead_board", "--json", "--live-port", "0", "--store", store).out());
       assertThat(dead).singleElement().satisfies(n -> {

@@ -4,10 +4,13 @@ import io.hashfleet.domain.Hashrate;
 import io.hashfleet.domain.HealthState;
 import io.hashfleet.domain.Power;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The numbers from a miner's newest sample. Fields the miner did not report are null; when it did
  * not answer at all ({@code answered} false) the hashrates are zero and the rest null.
+ *
+ * @param fansRpm every fan's speed in the firmware's order, empty when none was reported
  */
 public record LatestReading(
     Instant at,
@@ -27,4 +30,5 @@ public record LatestReading(
     Long stale,
     Long hwErrors,
     Long uptimeS,
-    String poolUrl) {}
+    String poolUrl,
+    List<Integer> fansRpm) {}

@@ -24,7 +24,7 @@ class MigrationTest {
       assertThat(store.minerCount()).isZero();
     }
     assertThat(file).exists();
-    assertThat(versions(file)).containsExactly(1);
+    assertThat(versions(file)).containsExactly(1, 2);
   }
 
   @Test
@@ -36,7 +36,7 @@ class MigrationTest {
     try (FleetStore store = FleetStore.open(file)) {
       assertThat(store.minerCount()).isEqualTo(1);
     }
-    assertThat(versions(file)).containsExactly(1);
+    assertThat(versions(file)).containsExactly(1, 2);
   }
 
   @Test
@@ -44,6 +44,27 @@ class MigrationTest {
     List<Migrator.Migration> all = Migrator.available();
     assertThat(all).isNotEmpty();
     for (int i = 0; i < all.size(); i++) assertThat(all.get(i).version()).isEqualTo(i + 1);
+  }
+
+  @Test
+  void a_store_made_before_fan_speeds_is_upgraded_in_place_and_keeps_its_miners() throws SQLException {
+    Path file = dir.resolve("old.duckdb");
+    try (FleetStore store = FleetStore.open(file)) {
+      store.upsertMiners(List.of(Fixtures.miner(1, "s19xp", "a")));
+    }
+    // Turn it back into a version-1 file, as an earlier release left it.
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE samples DROP COLUMN fans_rpm");
+      s.execute("ALTER TABLE latest DROP COLUMN fans_rpm");
+      s.execute("DELETE FROM schema_version WHERE version = 2");
+    }
+    assertThat(versions(file)).containsExactly(1);
+    try (FleetStore store = FleetStore.open(file)) {
+      assertThat(store.minerCount()).isEqualTo(1);
+      store.appendSamples(List.of(Fixtures.answered(Fixtures.address(1), Fixtures.T0, "s19xp", io.hashfleet.domain.HealthState.OK)));
+      assertThat(store.latest(MinerQuery.all()).get(0).latest().fansRpm()).containsExactly(5400, 5520, 5460, 5490);
+    }
+    assertThat(versions(file)).containsExactly(1, 2);
   }
 
   private static List<Integer> versions(Path file) throws SQLException {

@@ -132,7 +132,7 @@ class SampleQueriesTest {
     assertThat(s.miner().location().site()).isEqualTo("a");
     assertThat(s.latest()).isEqualTo(new LatestReading(FleetDataset.pollTime(199), HealthState.OK, null, true,
         new Hashrate(100_000_000L), new Hashrate(100_000_000L), Power.ofWatts(3_000), 71.5, 2, 2, 5400, 5520, 1005L, 10L, 1L, 3L,
-        86_400L, "stratum+tcp://pool.example:3333"));
+        86_400L, "stratum+tcp://pool.example:3333", List.of(5400, 5520, 5460, 5490)));
   }
 
   @Test

@@ -97,7 +97,7 @@ public final class MinersCommand implements Callable<Integer> {
     return rows;
   }
 
-  /** The same fields as a live row; fan speeds are kept in the store only as min and max. */
+  /** The same fields as a live row. */
   static Map<String, Object> row(MinerStatus s, ModelCatalog catalog) {
     FleetMiner m = s.miner();
     LatestReading r = s.latest();
@@ -118,7 +118,7 @@ public final class MinersCommand implements Callable<Integer> {
     row.put("boards_alive", r == null ? null : r.boardsAlive());
     row.put("boards_total", r == null || r.boardsTotal() == null ? (am == null ? null : am.hashboards()) : r.boardsTotal());
     row.put("temp_max_c", r == null ? null : r.tempMaxC());
-    row.put("fans_rpm", r == null || r.fanMinRpm() == null ? List.of() : List.of(r.fanMinRpm(), r.fanMaxRpm()));
+    row.put("fans_rpm", r == null ? List.of() : r.fansRpm());
     row.put("power_w", r == null || r.power() == null ? null : r.power().watts());
     row.put("pool_url", r == null ? null : r.poolUrl());
     row.put("accepted", r == null ? null : r.accepted());

@@ -24,7 +24,7 @@ public final class LatestQueries {
   private static final String READING =
       "epoch_us(l.sampled_at), l.health, l.detail, l.answered, l.hashrate_mhs, l.hashrate_avg_mhs, l.power_w, l.temp_max_c,"
           + " l.boards_alive, l.boards_total, l.fan_min_rpm, l.fan_max_rpm, l.accepted, l.rejected, l.stale,"
-          + " l.hw_errors, l.uptime_s, l.pool_url";
+          + " l.hw_errors, l.uptime_s, l.pool_url, l.fans_rpm";
 
   private final Database db;
 
@@ -82,7 +82,14 @@ public final class LatestQueries {
         new Hashrate(rs.getLong(i + 4)), new Hashrate(rs.getLong(i + 5)), power == null ? null : Power.ofWatts(power),
         (Double) rs.getObject(i + 7), integer(rs, i + 8), integer(rs, i + 9), integer(rs, i + 10), integer(rs, i + 11),
         longOrNull(rs, i + 12), longOrNull(rs, i + 13), longOrNull(rs, i + 14), longOrNull(rs, i + 15), longOrNull(rs, i + 16),
-        rs.getString(i + 17));
+        rs.getString(i + 17), fans(rs.getString(i + 18)));
+  }
+
+  private static List<Integer> fans(String csv) {
+    if (csv == null || csv.isEmpty()) return List.of();
+    List<Integer> out = new ArrayList<>();
+    for (String v : csv.split(",")) out.add(Integer.parseInt(v));
+    return List.copyOf(out);
   }
 
   private static Integer integer(ResultSet rs, int i) throws SQLException {

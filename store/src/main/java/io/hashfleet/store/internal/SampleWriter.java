@@ -102,7 +102,17 @@ public final class SampleWriter {
     }
     MinerRegistry.nullable(a, modelId);
     MinerRegistry.nullable(a, tags == null ? null : tags.site());
+    MinerRegistry.nullable(a, t == null || t.fanRpm().isEmpty() ? null : fans(t.fanRpm()));
     a.endRow();
+  }
+
+  private static String fans(List<Integer> rpm) {
+    StringBuilder b = new StringBuilder(rpm.size() * 5);
+    for (Integer v : rpm) {
+      if (!b.isEmpty()) b.append(',');
+      b.append(v == null ? 0 : v);
+    }
+    return b.toString();
   }
 
   private static void nullable(DuckDBAppender a, Integer v) throws SQLException {
