@@ -34,6 +34,14 @@ class JsonRepairTest {
   }
 
   @Test
+  void backslashesAndNulsInSeveralStrings_areEachSeenWhereTheyAre() throws Exception {
+    // escapes and NULs spread over strings, some inside and some outside them, with run-together objects between
+    String s = "{\"a\":\"x\\\"\0y\",\"b\":\"\\\\\"}{\"c\":\"q\0\0r\\n\"}\0{\"d\":\"\\\"}\"}";
+    assertThat(JsonRepair.repair(s, "test"))
+        .isEqualTo("[{\"a\":\"x\\\"y\",\"b\":\"\\\\\"},{\"c\":\"qr\\n\"},{\"d\":\"\\\"}\"}]");
+  }
+
+  @Test
   void aTrailingCommaBeforeACloser_isReadEvenAcrossWhitespace() throws Exception {
     JsonNode n = RelaxedJson.parse("{\"S\":[{\"x\":1,\n }\n,\n],\"id\":1 ,\n}");
     assertThat(n.path("S")).hasSize(1);
