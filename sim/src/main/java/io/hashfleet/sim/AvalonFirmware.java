@@ -120,11 +120,6 @@ final class AvalonFirmware implements Firmware {
   }
 
   @Override
-  public boolean nulTerminated() {
-    return true;
-  }
-
-  @Override
   public String modelName(AsicModel model) {
     return "AvalonMiner " + modelNumber(model);
   }

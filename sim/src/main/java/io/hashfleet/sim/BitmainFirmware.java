@@ -83,16 +83,6 @@ final class BitmainFirmware implements Firmware {
   }
 
   @Override
-  public boolean nulTerminated() {
-    return true;
-  }
-
-  @Override
-  public String modelName(AsicModel model) {
-    return model.name();
-  }
-
-  @Override
   public String version(AsicModel model) {
     return model.id().startsWith("s21") ? "uart_trans.1.3" : "49.0.1.3";
   }

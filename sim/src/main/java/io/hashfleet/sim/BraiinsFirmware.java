@@ -87,11 +87,6 @@ final class BraiinsFirmware implements Firmware {
   }
 
   @Override
-  public boolean nulTerminated() {
-    return true;
-  }
-
-  @Override
   public String modelName(AsicModel model) {
     return "Bitmain " + model.name().replaceFirst("^Antminer ", "");
   }

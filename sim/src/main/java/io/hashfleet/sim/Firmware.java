@@ -10,10 +10,14 @@ sealed interface Firmware permits BitmainFirmware, BraiinsFirmware, LuxosFirmwar
   Reply answer(String command, Request request, Telemetry t);
 
   /** Whether the reply ends with the NUL byte cgminer appends. */
-  boolean nulTerminated();
+  default boolean nulTerminated() {
+    return true; // cgminer ends every reply with a NUL; btminer is the exception
+  }
 
   /** The model name as this firmware reports it ("Antminer S19 XP", "M50S.VH20"). */
-  String modelName(AsicModel model);
+  default String modelName(AsicModel model) {
+    return model.name();
+  }
 
   /** The firmware version string this firmware reports. */
   String version(AsicModel model);

@@ -66,16 +66,6 @@ final class LuxosFirmware implements Firmware {
   }
 
   @Override
-  public boolean nulTerminated() {
-    return true;
-  }
-
-  @Override
-  public String modelName(AsicModel model) {
-    return model.name();
-  }
-
-  @Override
   public String version(AsicModel model) {
     return VERSION;
   }

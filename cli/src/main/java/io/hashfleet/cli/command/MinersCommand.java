@@ -37,8 +37,7 @@ public final class MinersCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "JSON Lines: one object per miner.") boolean json;
 
-  @Option(names = "--live-port", defaultValue = "8408", description = "Where a running `hashfleet up` serves live data (default: ${DEFAULT-VALUE}).")
-  int livePort;
+  @Mixin LiveOptions live;
 
   @Mixin StoreOptions storeOptions;
 
@@ -63,13 +62,13 @@ public final class MinersCommand implements Callable<Integer> {
 
   @SuppressWarnings("unchecked")
   private Optional<List<Map<String, Object>>> fromLive() {
-    Optional<String> status = LiveClient.get(livePort, "/status");
+    Optional<String> status = LiveClient.get(live.port, "/status");
     if (status.isEmpty() || !LiveClient.sameStore(status.get(), storeOptions.store())) return Optional.empty();
     StringBuilder q = new StringBuilder("/miners?limit=" + limit);
     if (site != null) q.append("&site=").append(URLEncoder.encode(site, StandardCharsets.UTF_8));
     if (model != null) q.append("&model=").append(URLEncoder.encode(model, StandardCharsets.UTF_8));
     if (health != null) q.append("&health=").append(URLEncoder.encode(health, StandardCharsets.UTF_8));
-    return LiveClient.get(livePort, q.toString()).map(body -> {
+    return LiveClient.get(live.port, q.toString()).map(body -> {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (String line : body.split("\n")) {
         if (line.isBlank()) continue;

@@ -21,8 +21,7 @@ import picocli.CommandLine.Option;
 public final class StatusCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.") boolean json;
 
-  @Option(names = "--live-port", defaultValue = "8408", description = "Where a running `hashfleet up` serves live status (default: ${DEFAULT-VALUE}).")
-  int livePort;
+  @Mixin LiveOptions live;
 
   @Mixin StoreOptions storeOptions;
 
@@ -44,7 +43,7 @@ public final class StatusCommand implements Callable<Integer> {
 
   @SuppressWarnings("unchecked")
   private Optional<Map<String, Object>> fromLive() {
-    return LiveClient.get(livePort, "/status")
+    return LiveClient.get(live.port, "/status")
         .filter(body -> LiveClient.sameStore(body, storeOptions.store()))
         .map(body -> (Map<String, Object>) Json.MAPPER.convertValue(readTree(body), Map.class));
   }
