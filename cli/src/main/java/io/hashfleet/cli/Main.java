@@ -8,6 +8,7 @@ import io.hashfleet.cli.command.ScanCommand;
 import io.hashfleet.cli.command.SimCommand;
 import io.hashfleet.cli.command.StatusCommand;
 import io.hashfleet.cli.command.UpCommand;
+import io.hashfleet.cli.command.money.ProductionCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     version = "hashfleet 0.1.0",
     description = "Watch and run an industrial Bitcoin mining fleet through the miners' own APIs.",
     subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, HistoryCommand.class,
-        ImportCommand.class, ExportCommand.class})
+        ImportCommand.class, ExportCommand.class, ProductionCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

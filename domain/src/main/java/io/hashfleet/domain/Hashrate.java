@@ -1,5 +1,10 @@
 package io.hashfleet.domain;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A hashrate, held as a whole number of MH/s.
  *
@@ -12,6 +17,34 @@ public record Hashrate(long mhs) implements Comparable<Hashrate> {
 
   public Hashrate {
     if (mhs < 0) throw new IllegalArgumentException("hashrate cannot be negative: " + mhs + " MH/s");
+  }
+
+  private static final Pattern TEXT =
+      Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kmgtpe]?)h(?:/s)?\\s*");
+
+  /**
+   * Parses a hashrate as people write it: {@code 30.4EH/s}, {@code 140 TH/s}, {@code 2.5ph}. Exact
+   * to the MH/s; finer digits are an error rather than a silent rounding.
+   */
+  public static Hashrate parse(String text) {
+    Matcher m = TEXT.matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a hashrate: '" + text + "' (expected a number and a unit such as 30.4EH/s or 140TH/s)");
+    }
+    int mhsExponent = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+      case "" -> -6;
+      case "k" -> -3;
+      case "m" -> 0;
+      case "g" -> 3;
+      case "t" -> 6;
+      case "p" -> 9;
+      default -> 12; // e
+    };
+    try {
+      return new Hashrate(new BigDecimal(m.group(1)).movePointRight(mhsExponent).longValueExact());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("hashrate '" + text + "' is finer than 1 MH/s or too large");
+    }
   }
 
   public static Hashrate ofMhs(double mhs) {

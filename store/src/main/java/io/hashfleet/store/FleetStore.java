@@ -91,6 +91,18 @@ public final class FleetStore implements AutoCloseable {
     }
   }
 
+  // Tables of other modules
+
+  /** Runs {@code work} in one write transaction, queued with the store's other writes. */
+  public <T> T write(String what, SqlWork<T> work) {
+    return db.write(what, work::run);
+  }
+
+  /** Runs {@code work} on its own read connection, concurrently with writes; sees committed data. */
+  public <T> T read(String what, SqlWork<T> work) {
+    return db.read(what, work::run);
+  }
+
   // Registry
 
   /** Adds or updates miners by address; a miner whose new location is all unknown keeps its old one. */

@@ -72,7 +72,7 @@ public final class HistoryCommand implements Callable<Integer> {
     }
   }
 
-  static Scope parseScope(String text) {
+  public static Scope parseScope(String text) {
     if (text.equals("fleet")) return Scope.fleet();
     int colon = text.indexOf(':');
     String kind = colon < 0 ? text : text.substring(0, colon);
