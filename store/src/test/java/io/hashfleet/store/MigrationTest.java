@@ -56,7 +56,9 @@ class MigrationTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath()); Statement s = c.createStatement()) {
       s.execute("ALTER TABLE samples DROP COLUMN fans_rpm");
       s.execute("ALTER TABLE latest DROP COLUMN fans_rpm");
-      s.execute("DELETE FROM schema_version WHERE version = 2");
+      s.execute("DROP TABLE chain_epochs");
+      s.execute("DROP TABLE block_fees");
+      s.execute("DELETE FROM schema_version WHERE version >= 2");
     }
     assertThat(versions(file)).containsExactly(1);
     try (FleetStore store = FleetStore.open(file)) {
