@@ -8,6 +8,7 @@ import io.hashfleet.cli.command.ScanCommand;
 import io.hashfleet.cli.command.SimCommand;
 import io.hashfleet.cli.command.StatusCommand;
 import io.hashfleet.cli.command.UpCommand;
+import io.hashfleet.cli.command.money.ChainCommand;
 import io.hashfleet.cli.command.money.ProductionCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     version = "hashfleet 0.1.0",
     description = "Watch and run an industrial Bitcoin mining fleet through the miners' own APIs.",
     subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, HistoryCommand.class,
-        ImportCommand.class, ExportCommand.class, ProductionCommand.class})
+        ImportCommand.class, ExportCommand.class, ChainCommand.class, ProductionCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
       // Expected failures (bad input, unreachable store) get one clear line, not a stack trace.
       PrintWriter err = line.getErr();
       String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-      err.println(line.getColorScheme().errorText("hashfleet " + line.getCommandName() + ": " + msg));
+      err.println(line.getColorScheme().errorText(line.getCommandSpec().qualifiedName() + ": " + msg));
       if (System.getenv("HASHFLEET_DEBUG") != null) ex.printStackTrace(err);
       return ex instanceof IllegalArgumentException ? 2 : 1;
     });
