@@ -9,7 +9,10 @@ import io.hashfleet.cli.command.SimCommand;
 import io.hashfleet.cli.command.StatusCommand;
 import io.hashfleet.cli.command.UpCommand;
 import io.hashfleet.cli.command.money.ChainCommand;
+import io.hashfleet.cli.command.money.PayoutsCommand;
 import io.hashfleet.cli.command.money.ProductionCommand;
+import io.hashfleet.cli.command.money.TreasuryCommand;
+import io.hashfleet.money.csv.ImportException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Command;
     version = "hashfleet 0.1.0",
     description = "Watch and run an industrial Bitcoin mining fleet through the miners' own APIs.",
     subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, HistoryCommand.class,
-        ImportCommand.class, ExportCommand.class, ChainCommand.class, ProductionCommand.class})
+        ImportCommand.class, ExportCommand.class, ChainCommand.class, ProductionCommand.class, PayoutsCommand.class,
+        TreasuryCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +46,7 @@ public final class Main implements Runnable {
       String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
       err.println(line.getColorScheme().errorText(line.getCommandSpec().qualifiedName() + ": " + msg));
       if (System.getenv("HASHFLEET_DEBUG") != null) ex.printStackTrace(err);
-      return ex instanceof IllegalArgumentException ? 2 : 1;
+      return ex instanceof IllegalArgumentException || ex instanceof ImportException ? 2 : 1;
     });
     return cl;
   }

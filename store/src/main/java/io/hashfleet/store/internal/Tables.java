@@ -10,7 +10,8 @@ import java.util.Map;
 public final class Tables {
   /** Only these names are ever spliced into SQL. */
   public static final List<String> ALL = List.of("schema_version", "miners", "samples", "latest", "rollup_miner_5m",
-      "rollup_group_1m", "rollup_group_1h", "rollup_state", "alerts", "chain_epochs", "block_fees");
+      "rollup_group_1m", "rollup_group_1h", "rollup_state", "alerts", "chain_epochs", "block_fees", "payouts",
+      "ledger", "btc_prices");
 
   private Tables() {}
 

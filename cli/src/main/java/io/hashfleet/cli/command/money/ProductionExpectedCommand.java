@@ -3,16 +3,12 @@ package io.hashfleet.cli.command.money;
 import io.hashfleet.cli.command.StoreOptions;
 import io.hashfleet.cli.output.BarChart;
 import io.hashfleet.cli.output.Json;
-import io.hashfleet.domain.Hashrate;
 import io.hashfleet.money.chain.ChainHistory;
 import io.hashfleet.money.production.DayProduction;
 import io.hashfleet.money.production.ExpectedProduction;
 import io.hashfleet.money.production.FeeAssumption;
-import io.hashfleet.money.production.HashrateInterval;
 import io.hashfleet.money.production.ProductionEstimate;
-import io.hashfleet.money.production.TelemetryHashrate;
 import io.hashfleet.store.FleetStore;
-import io.hashfleet.store.Scope;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -31,11 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "expected", mixinStandardHelpOptions = true,
     description = "Expected BTC over a period: BTC = Σ H·Δt / (D·2^32) × (subsidy + fees), difficulty from chain data.")
 public final class ProductionExpectedCommand implements Callable<Integer> {
-  @Option(names = "--hashrate", paramLabel = "RATE", description = "A constant hashrate such as 30.4EH/s; without it, the measured hashrate of --scope.")
-  String hashrate;
-
-  @Option(names = "--scope", defaultValue = "fleet", description = "With measured hashrate: fleet, site:NAME, model:ID or miner:HOST[:PORT] (default: ${DEFAULT-VALUE}).")
-  String scope;
+  @Mixin HashrateOptions hashrateOptions;
 
   @Option(names = "--from", paramLabel = "DATE|INSTANT") String from;
   @Option(names = "--to", paramLabel = "DATE|INSTANT", description = "End of the period, exclusive.") String to;
@@ -51,25 +43,15 @@ public final class ProductionExpectedCommand implements Callable<Integer> {
     Period period = Period.of(from, to, month);
     // A constant-rate question needs no store; do not create one just to answer it.
     boolean haveStore = Files.exists(storeOptions.store());
-    if (hashrate == null && !haveStore) {
+    if (hashrateOptions.needsStore() && !haveStore) {
       throw new IllegalArgumentException("no store at " + storeOptions.store() + ": give --hashrate, or collect telemetry first (hashfleet up)");
     }
     try (FleetStore store = haveStore ? FleetStore.open(storeOptions.store()) : null) {
       ChainHistory chain = chainOptions.history(store);
       FeeAssumption fees = feeOptions.assumption(store);
-      ExpectedProduction engine = new ExpectedProduction(chain);
-      String what;
-      ProductionEstimate e;
-      if (hashrate != null) {
-        Hashrate h = Hashrate.parse(hashrate);
-        what = "constant " + h;
-        e = engine.constant(h, period.from(), period.to(), fees);
-      } else {
-        Scope s = io.hashfleet.cli.command.HistoryCommand.parseScope(scope);
-        List<HashrateInterval> measured = TelemetryHashrate.intervals(store, s, period.from(), period.to());
-        what = "measured hashrate of " + scope + " (" + measured.size() + " rollup buckets)";
-        e = engine.estimate(measured, period.from(), period.to(), fees);
-      }
+      HashrateOptions.Estimate est = hashrateOptions.estimate(new ExpectedProduction(chain), store, period, fees);
+      String what = est.what();
+      ProductionEstimate e = est.estimate();
       if (json) System.out.println(Json.pretty(toJson(what, e, chain)));
       else print(what, e);
       return 0;
