@@ -62,4 +62,83 @@ class MoneyCommandsTest {
     CliRun show = CliRun.of("chain", "show", "--last", "1", "--json", "--store", store);
     assertThat(show.out()).contains("\"height\":878976").contains("bundled");
   }
+
+  @Test
+  void aBadPayoutFileNamesEveryBadLineAndImportsNothing() throws Exception {
+    String store = dir.resolve("s.duckdb").toString();
+    Path good = dir.resolve("good.csv");
+    Files.writeString(good, "payout_id,paid_at,amount_btc,currency,pool\nfp-1,2024-12-02T01:00:00Z,18.2,BTC,Foundry USA\n");
+    assertThat(CliRun.of("payouts", "import", good.toString(), "--store", store).exitCode()).isZero();
+
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, """
+        payout_id,paid_at,amount_btc,currency,pool
+        fp-2,2024-12-03T01:00:00Z,18.3,BTC,Foundry USA
+        fp-3,2024-12-32T01:00:00Z,18.1,BTC,Foundry USA
+        fp-4,2024-12-05T01:00:00Z,-0.5,BTC,Foundry USA
+        fp-5,2024-12-06T01:00:00Z,18.0,ETH,Foundry USA
+        fp-1,2024-12-07T01:00:00Z,18.0,BTC,Foundry USA
+        """);
+    CliRun r = CliRun.of("payouts", "import", bad.toString(), "--store", store);
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.csv:3:").contains("bad.csv:4:").contains("bad.csv:5:").contains("bad.csv:6:")
+        .contains("2024-12-32").contains("-0.5").contains("ETH").contains("fp-1");
+    assertThat(r.err()).doesNotContain("bad.csv:2:");
+
+    CliRun list = CliRun.of("payouts", "list", "--json", "--store", store);
+    assertThat(list.out().lines()).hasSize(1).first().asString().contains("fp-1");
+    CliRun show = CliRun.of("treasury", "book", "receipt", "--id", "r-check", "--at", "2024-12-10", "--btc", "0.00000001", "--store", store);
+    assertThat(show.out()).contains("holdings now 18.20000001 BTC"); // only the good file's payout was booked
+  }
+
+  @Test
+  void reconcileFlagsTheDayThePoolPaidShort() throws Exception {
+    String store = dir.resolve("s.duckdb").toString();
+    StringBuilder csv = new StringBuilder("payout_id,paid_at,amount_btc,currency\n");
+    for (int d = 2; d <= 11; d++) csv.append("p").append(d).append(",2024-12-").append(String.format("%02d", d)).append("T01:00:00Z,")
+        .append(d == 6 ? "9.0" : "18.6").append(",BTC\n");
+    Path file = dir.resolve("pay.csv");
+    Files.writeString(file, csv);
+    assertThat(CliRun.of("payouts", "import", file.toString(), "--store", store).exitCode()).isZero();
+    CliRun r = CliRun.of("production", "reconcile", "--hashrate", "30.4EH/s", "--from", "2024-12-01", "--to", "2024-12-11", "--json",
+        "--store", store);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    assertThat(j.path("actual_btc").decimalValue()).isEqualByComparingTo("176.4"); // 9 × 18.6 + 9.0
+    assertThat(j.path("flagged_days").asInt()).isEqualTo(1);
+    JsonNode dec5 = j.path("per_day").get(4);
+    assertThat(dec5.path("day").asText()).isEqualTo("2024-12-05");
+    assertThat(dec5.path("flagged").asBoolean()).isTrue();
+    assertThat(dec5.path("shortfall_pct").asDouble()).isBetween(50.0, 53.0);
+  }
+
+  @Test
+  void treasuryValuesHoldingsAndRefusesASaleOfCoinsNotYetHeld() throws Exception {
+    String store = dir.resolve("s.duckdb").toString();
+    Path pay = dir.resolve("pay.csv");
+    Files.writeString(pay, "payout_id,paid_at,amount_btc,currency\na,2024-12-02T01:00:00Z,10,BTC\nb,2024-12-03T01:00:00Z,10,BTC\n");
+    Path prices = dir.resolve("prices.csv");
+    Files.writeString(prices, "date,price_usd\n2024-12-01,95000\n2024-12-02,96000\n2024-12-03,98000\n2024-12-04,100000\n");
+    assertThat(CliRun.of("payouts", "import", pay.toString(), "--store", store).exitCode()).isZero();
+    assertThat(CliRun.of("treasury", "prices", prices.toString(), "--store", store).exitCode()).isZero();
+
+    CliRun early = CliRun.of("treasury", "book", "sale", "--id", "s1", "--at", "2024-12-02T12:00:00Z", "--btc", "15", "--usd", "1440000",
+        "--store", store);
+    assertThat(early.exitCode()).isEqualTo(2);
+    assertThat(early.err()).contains("exceeds holdings 10.00000000 BTC");
+
+    assertThat(CliRun.of("treasury", "book", "sale", "--id", "s1", "--at", "2024-12-04", "--btc", "5", "--usd", "500000",
+        "--store", store).exitCode()).isZero();
+    JsonNode v = JSON.readTree(CliRun.of("treasury", "show", "--date", "2024-12-04", "--json", "--store", store).out());
+    assertThat(v.path("holdings_btc").decimalValue()).isEqualByComparingTo("15");
+    assertThat(v.path("market_value_usd").decimalValue()).isEqualByComparingTo("1500000");
+    // FIFO: the 5 BTC sold came from the lot booked at 96,000
+    assertThat(v.path("realised_pnl_usd").decimalValue()).isEqualByComparingTo("20000");
+    assertThat(v.path("unrealised_pnl_usd").decimalValue()).isEqualByComparingTo("40000"); // 1.5M - (5×96k + 10×98k)
+
+    JsonNode sim = JSON.readTree(CliRun.of("treasury", "simulate", "--policy", "share:0.5", "--from", "2024-12-01", "--to", "2024-12-04",
+        "--json", "--store", store).out());
+    assertThat(sim.path("sold_btc").decimalValue()).isEqualByComparingTo("10");
+    assertThat(sim.path("proceeds_usd").decimalValue()).isEqualByComparingTo("970000");
+  }
 }
