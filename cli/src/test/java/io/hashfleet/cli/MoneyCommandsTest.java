@@ -141,4 +141,31 @@ class MoneyCommandsTest {
     assertThat(sim.path("sold_btc").decimalValue()).isEqualByComparingTo("10");
     assertThat(sim.path("proceeds_usd").decimalValue()).isEqualByComparingTo("970000");
   }
+
+  @Test
+  void tranchesAndHashpriceUseTheStoredPrices() throws Exception {
+    String store = dir.resolve("s.duckdb").toString();
+    StringBuilder prices = new StringBuilder("date,price_usd\n");
+    for (int d = 1; d <= 31; d++) prices.append(String.format("2024-12-%02d,100000%n", d));
+    Path p = dir.resolve("prices.csv");
+    Files.writeString(p, prices);
+    assertThat(CliRun.of("treasury", "prices", p.toString(), "--store", store).exitCode()).isZero();
+
+    JsonNode hp = JSON.readTree(CliRun.of("costs", "hashprice", "--month", "2024-12", "--json", "--store", store).out());
+    double btcPerPhDay = hp.path("average_btc_per_ph_day").asDouble();
+    assertThat(btcPerPhDay).isBetween(0.00055, 0.00065); // December 2024: about 0.0006 BTC per PH/s per day
+    assertThat(hp.path("average_usd_per_ph_day").asDouble()).isCloseTo(btcPerPhDay * 100_000, within(0.01));
+    assertThat(hp.path("breakeven").toString()).contains("\"model\":\"s19xp\"");
+
+    Path t = dir.resolve("tranches.csv");
+    Files.writeString(t, "tranche,date,hashrate,price_usd,paid_in\ncash,2024-12-01,32EH/s,256000000,cash\n");
+    CliRun r = CliRun.of("costs", "tranches", t.toString(), "--as-of", "2024-12-31", "--json", "--store", store);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode cash = JSON.readTree(r.out()).path("tranches").get(0);
+    assertThat(cash.path("usd_per_th").decimalValue()).isEqualByComparingTo("8.00");
+    // 31 days × 32e6 TH × (hashprice/1000 − 21.5 × 0.024 × 0.076) per TH-day
+    double expected = 31 * 32e6 * (btcPerPhDay * 100_000 / 1000 - 21.5 * 0.024 * 0.076);
+    assertThat(cash.path("net_earned_usd").asDouble()).isCloseTo(expected, within(expected * 0.001));
+    assertThat(cash.path("payback_date").isNull()).isTrue();
+  }
 }
