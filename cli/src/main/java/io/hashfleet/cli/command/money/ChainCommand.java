@@ -11,6 +11,7 @@ import io.hashfleet.money.chain.ChainStore;
 import io.hashfleet.money.chain.ChainSync;
 import io.hashfleet.money.chain.DifficultyEpoch;
 import io.hashfleet.money.chain.EsploraApi;
+import io.hashfleet.money.network.NetworkHashrate;
 import io.hashfleet.store.FleetStore;
 import java.io.IOException;
 import java.net.URI;
@@ -96,7 +97,8 @@ public final class ChainCommand implements Runnable {
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "The most recent difficulty epochs and where each came from.")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "The most recent difficulty epochs, where each came from, and the network hashrate estimated from difficulty and from block intervals.")
   static final class Show implements Callable<Integer> {
     @Option(names = "--last", defaultValue = "12", description = "How many epochs (default: ${DEFAULT-VALUE}).") int last;
     @Option(names = "--json", description = "JSON Lines, one epoch per line.") boolean json;
@@ -107,19 +109,26 @@ public final class ChainCommand implements Runnable {
     public Integer call() {
       boolean haveStore = Files.exists(storeOptions.store());
       try (FleetStore store = haveStore ? FleetStore.open(storeOptions.store()) : null) {
-        List<DifficultyEpoch> all = chainOptions.history(store).epochs();
+        ChainHistory history = chainOptions.history(store);
+        List<DifficultyEpoch> all = history.epochs();
+        if (!json) System.out.printf("%9s  %-20s  %8s  %10s  %14s  %14s  %s%n", "height", "start", "bits", "difficulty", "EH/s (diff.)",
+            "EH/s (blocks)", "source");
         for (DifficultyEpoch e : all.subList(Math.max(0, all.size() - last), all.size())) {
+          double byDifficulty = NetworkHashrate.fromDifficulty(e.difficulty()).ehs();
+          Double byBlocks = NetworkHashrate.fromBlockIntervals(history, e).map(h -> h.ehs()).orElse(null);
           if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("height", e.height());
             m.put("time", e.start().toString());
             m.put("bits", e.bits() == 0 ? null : String.format("%08x", e.bits()));
             m.put("difficulty", Math.round(e.difficulty()));
+            m.put("network_ehs_from_difficulty", Math.round(byDifficulty * 10) / 10.0);
+            m.put("network_ehs_from_block_intervals", byBlocks == null ? null : Math.round(byBlocks * 10) / 10.0);
             m.put("source", e.source());
             System.out.println(Json.line(m));
           } else {
-            System.out.printf("%9d  %s  %8s  %10.4g  %s%n", e.height(), e.start(), e.bits() == 0 ? "-" : String.format("%08x", e.bits()),
-                e.difficulty(), e.source());
+            System.out.printf("%9d  %-20s  %8s  %10.4g  %14.1f  %14s  %s%n", e.height(), e.start(), e.bits() == 0 ? "-" : String.format("%08x", e.bits()),
+                e.difficulty(), byDifficulty, byBlocks == null ? "(epoch open)" : String.format("%.1f", byBlocks), e.source());
           }
         }
       }
