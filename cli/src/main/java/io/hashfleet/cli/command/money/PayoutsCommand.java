@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** Pool payouts: import them (each also booked in the treasury) and list them. */
 @Command(name = "payouts", mixinStandardHelpOptions = true, description = "Pool payouts: import a CSV (all rows or none), list.",
-    subcommands = {PayoutsCommand.Import.class, PayoutsCommand.ListPayouts.class})
+    subcommands = {PayoutsCommand.Import.class, PayoutsCommand.Fetch.class, PayoutsCommand.ListPayouts.class})
 public final class PayoutsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +44,37 @@ public final class PayoutsCommand implements Runnable {
         payouts.importAll(rows, file.getFileName().toString());
         Btc total = rows.stream().map(Payout::amount).reduce(Btc.ZERO, Btc::plus);
         System.out.printf("%s: %d payouts imported, %s BTC, booked as treasury receipts%n", file, rows.size(), total);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "fetch", mixinStandardHelpOptions = true,
+      description = "Fetch daily FPPS rewards from a pool's API (braiins) and store the days not yet imported.")
+  static final class Fetch implements Callable<Integer> {
+    @Parameters(paramLabel = "POOL", description = "braiins") String pool;
+    @Option(names = "--from", required = true) java.time.LocalDate from;
+    @Option(names = "--to", description = "Last day, inclusive (default: yesterday, UTC; today's reward is not final).") java.time.LocalDate to;
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the access token (default: env HASHFLEET_POOL_TOKEN).") Path tokenFile;
+    @Option(names = "--base-url", paramLabel = "URL", hidden = true) java.net.URI baseUrl;
+    @Mixin StoreOptions storeOptions;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!pool.equals("braiins")) throw new IllegalArgumentException("POOL must be braiins (the others' payout APIs come later), got '" + pool + "'");
+      String token = tokenFile != null ? java.nio.file.Files.readString(tokenFile).strip() : System.getenv("HASHFLEET_POOL_TOKEN");
+      if (token == null || token.isBlank()) throw new IllegalArgumentException("give --token-file FILE or set HASHFLEET_POOL_TOKEN");
+      java.time.LocalDate last = to != null ? to : java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+      var client = new io.hashfleet.money.payout.BraiinsPoolRewards(baseUrl != null ? baseUrl : io.hashfleet.money.payout.BraiinsPoolRewards.DEFAULT_BASE, token);
+      List<Payout> fetched = client.fetch(from, last);
+      try (FleetStore store = FleetStore.open(storeOptions.store())) {
+        PayoutStore payouts = new PayoutStore(store);
+        var known = payouts.ids();
+        List<Payout> fresh = fetched.stream().filter(p -> !known.contains(p.id())).toList();
+        if (!fresh.isEmpty()) payouts.importAll(fresh, "braiins pool api");
+        Btc total = fresh.stream().map(Payout::amount).reduce(Btc.ZERO, Btc::plus);
+        System.out.printf("Braiins Pool %s..%s: %d days with rewards, %d new (%s BTC), %d already imported%n", from, last, fetched.size(),
+            fresh.size(), total, fetched.size() - fresh.size());
       }
       return 0;
     }
