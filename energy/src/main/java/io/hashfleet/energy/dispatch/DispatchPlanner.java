@@ -28,7 +28,7 @@ public final class DispatchPlanner {
       int s = fleet.siteIndex(e.site());
       if (e.capWatts() < cap[s]) cap[s] = e.capWatts();
       reasons.add(String.format("%s: demand response %s: shed %.3f MW by %s, cap %.3f MW until %s", e.site(), e.id(), e.shedWatts() / 1e6,
-          e.by(), e.capWatts() / 1e6, e.ends()));
+          e.by().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), e.capWatts() / 1e6, e.ends().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
     BigDecimal bar = in.priceUsdPerMwh().add(in.creditUsdPerMwh());
     long now = in.now().getEpochSecond();
@@ -42,6 +42,10 @@ public final class DispatchPlanner {
     int n = fleet.size();
     boolean[] run = new boolean[n];
     for (int i = 0; i < n; i++) {
+      if (!fleet.available(i)) {
+        run[i] = fleet.running(i); // cannot be commanded; counted as it is
+        continue;
+      }
       boolean want = fleet.joulesPerTh(i) < breakevenJth;
       boolean on = fleet.running(i);
       long held = now - fleet.changedAtSecond(i);
@@ -55,7 +59,7 @@ public final class DispatchPlanner {
     for (int k = 0; k < n; k++) {
       int i = order[k];
       int s = fleet.site(i);
-      if (run[i] && load[s] > cap[s]) {
+      if (run[i] && load[s] > cap[s] && fleet.available(i)) {
         run[i] = false;
         load[s] -= fleet.watts(i);
       }
@@ -86,8 +90,8 @@ public final class DispatchPlanner {
     }
     long[] before = fleet.loadBySite();
     for (int s = 0; s < sites; s++) {
-      reasons.add(String.format("%s: %.3f -> %.3f MW (limit %.3f MW); price $%s/MWh%s, breakeven %.1f J/TH", fleet.siteNames().get(s), before[s] / 1e6,
-          load[s] / 1e6, cap[s] / 1e6, in.priceUsdPerMwh().toPlainString(),
+      reasons.add(String.format("%s: %.3f -> %.3f MW (%s); price $%s/MWh%s, breakeven %.1f J/TH", fleet.siteNames().get(s), before[s] / 1e6,
+          load[s] / 1e6, cap[s] == Long.MAX_VALUE ? "no limit" : String.format("limit %.3f MW", cap[s] / 1e6), in.priceUsdPerMwh().toPlainString(),
           in.creditUsdPerMwh().signum() == 0 ? "" : " + credit $" + in.creditUsdPerMwh().toPlainString(), breakevenJth));
     }
     return new CurtailmentPlan(in.now(), Arrays.copyOf(sleep, ns), Arrays.copyOf(wake, nw), load, cap, reasons, in.dryRun());

@@ -20,12 +20,24 @@ public final class FleetState {
   private final float[] joulesPerTh;
   private final int[] watts;
   private final boolean[] running;
+  private final boolean[] available;
   private final long[] changedAtSecond;
   private final int[] order;
 
+  /** A fleet where every machine answers its API (running or asleep). */
   public FleetState(String[] ids, int[] site, List<String> siteNames, float[] joulesPerTh, int[] watts, boolean[] running, long[] changedAtSecond) {
+    this(ids, site, siteNames, joulesPerTh, watts, running, filled(ids.length), changedAtSecond);
+  }
+
+  /**
+   * @param available whether the machine answers its API: one that does not (offline, broken) can
+   *     neither be slept nor woken, and the dispatcher leaves it out
+   */
+  public FleetState(String[] ids, int[] site, List<String> siteNames, float[] joulesPerTh, int[] watts, boolean[] running, boolean[] available,
+      long[] changedAtSecond) {
     int n = ids.length;
-    if (site.length != n || joulesPerTh.length != n || watts.length != n || running.length != n || changedAtSecond.length != n) {
+    if (site.length != n || joulesPerTh.length != n || watts.length != n || running.length != n || available.length != n
+        || changedAtSecond.length != n) {
       throw new IllegalArgumentException("fleet arrays differ in length");
     }
     this.ids = ids;
@@ -34,8 +46,15 @@ public final class FleetState {
     this.joulesPerTh = joulesPerTh;
     this.watts = watts;
     this.running = running;
+    this.available = available;
     this.changedAtSecond = changedAtSecond;
     this.order = leastEfficientFirst(joulesPerTh);
+  }
+
+  private static boolean[] filled(int n) {
+    boolean[] b = new boolean[n];
+    Arrays.fill(b, true);
+    return b;
   }
 
   private static int[] leastEfficientFirst(float[] jth) {
@@ -81,6 +100,10 @@ public final class FleetState {
 
   public boolean running(int i) {
     return running[i];
+  }
+
+  public boolean available(int i) {
+    return available[i];
   }
 
   public long changedAtSecond(int i) {

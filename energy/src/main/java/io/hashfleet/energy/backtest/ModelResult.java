@@ -1,0 +1,20 @@
+package io.hashfleet.energy.backtest;
+
+import java.math.BigDecimal;
+
+/**
+ * One model's (or the fleet's) outcome over a backtest, with the policy and without it
+ * (baseline: never curtailed). USD to the cent, energy to the kWh.
+ *
+ * @param breakevenUsdPerMwh revenue per MWh at the period's average hashprice: the power price above
+ *     which this model is switched off
+ */
+public record ModelResult(String model, long machines, BigDecimal megawatts, BigDecimal breakevenUsdPerMwh, BigDecimal revenueUsd,
+    BigDecimal powerCostUsd, BigDecimal curtailedMwh, BigDecimal curtailedHours, BigDecimal creditsUsd, BigDecimal netMarginUsd,
+    BigDecimal baselineRevenueUsd, BigDecimal baselinePowerCostUsd, BigDecimal baselineNetMarginUsd) {
+
+  /** What the policy added over never curtailing. */
+  public BigDecimal gainUsd() {
+    return netMarginUsd.subtract(baselineNetMarginUsd);
+  }
+}
