@@ -11,7 +11,7 @@ public final class Tables {
   /** Only these names are ever spliced into SQL. */
   public static final List<String> ALL = List.of("schema_version", "miners", "samples", "latest", "rollup_miner_5m",
       "rollup_group_1m", "rollup_group_1h", "rollup_state", "alerts", "chain_epochs", "block_fees", "payouts",
-      "ledger", "btc_prices");
+      "ledger", "btc_prices", "energy_events", "energy_actions");
 
   private Tables() {}
 

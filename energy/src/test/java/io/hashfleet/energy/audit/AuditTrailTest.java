@@ -1,0 +1,46 @@
+package io.hashfleet.energy.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfleet.energy.audit.EnergyAction.Command;
+import io.hashfleet.energy.audit.EnergyAction.Outcome;
+import io.hashfleet.store.FleetStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditTrailTest {
+  static final Instant T0 = Instant.parse("2025-08-20T21:00:00Z");
+
+  @Test
+  void theTrailSurvivesARestartAndTellsWhatEachMinerWasLastTold(@TempDir Path dir) {
+    Path file = dir.resolve("s.duckdb");
+    try (FleetStore store = FleetStore.open(file)) {
+      AuditTrail trail = new AuditTrail(store);
+      trail.open(new EnergyEvent("ers-7", EnergyEvent.Kind.DEMAND_RESPONSE, "odessa", 2_000_000L, T0, T0.plusSeconds(600), T0.plusSeconds(2400),
+          9_000_000L, "api:operator", null));
+      trail.append(List.of(
+          new EnergyAction(T0.plusSeconds(1), "ers-7", "odessa", "10.2.0.1:4028", Command.SLEEP, 3010, 1, Outcome.FAILED, "timed out", null),
+          new EnergyAction(T0.plusSeconds(3), "ers-7", "odessa", "10.2.0.1:4028", Command.SLEEP, 3010, 2, Outcome.ACCEPTED, "curtail sleep", null),
+          new EnergyAction(T0.plusSeconds(2), "ers-7", "odessa", "10.2.0.2:4028", Command.SLEEP, 3010, 1, Outcome.REFUSED, "access denied", null),
+          new EnergyAction(T0.plusSeconds(70), "ers-7", "odessa", "10.2.0.1:4028", Command.SLEEP, 3010, 2, Outcome.CONFIRMED, "power fell", 15L)));
+    }
+    try (FleetStore store = FleetStore.open(file)) {
+      AuditTrail trail = new AuditTrail(store);
+      assertThat(trail.events(true)).singleElement().satisfies(e -> {
+        assertThat(e.shedWatts()).isEqualTo(2_000_000L);
+        assertThat(e.endedBy(T0.plusSeconds(2400))).isTrue();
+      });
+      var last = trail.lastAcceptedByMiner();
+      assertThat(last).containsOnlyKeys("10.2.0.1:4028"); // the refused one was never told anything it took
+      assertThat(last.get("10.2.0.1:4028").outcome()).isEqualTo(Outcome.CONFIRMED);
+      assertThat(last.get("10.2.0.1:4028").measuredWatts()).isEqualTo(15L);
+      assertThat(trail.actions("ers-7")).extracting(EnergyAction::outcome)
+          .containsExactly(Outcome.FAILED, Outcome.ACCEPTED, Outcome.REFUSED, Outcome.CONFIRMED);
+      trail.close("ers-7", T0.plusSeconds(2500));
+      assertThat(trail.events(true)).isEmpty();
+    }
+  }
+}
