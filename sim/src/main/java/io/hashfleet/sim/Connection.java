@@ -74,7 +74,7 @@ final class Connection implements Runnable {
         return;
       }
       Request request = Request.parse(buf.array(), len);
-      Telemetry t = new Telemetry(fleet, index, System.currentTimeMillis() / 1000);
+      Telemetry t = new Telemetry(fleet, index, fleet.nowMillis());
       ReplyWriter.render(buf.reset(), Firmware.of(t.dialect), request, t, refusesJoins(index, t));
       if (fault == Fault.SLOW) {
         // only the dripping miner needs Nagle off; everyone else sends the whole reply in one write

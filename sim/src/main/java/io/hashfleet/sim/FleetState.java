@@ -6,13 +6,15 @@ import io.hashfleet.domain.Ipv4;
 import io.hashfleet.domain.Make;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the fleet stores per miner: three bytes. All other figures are recomputed on demand
- * from (seed, index, time), which keeps 100,000 miners to a few hundred kilobytes of heap.
+ * Everything the fleet stores per miner: three bytes, plus what the few miners given commands were
+ * told ({@link PowerBook}). All other figures are recomputed on demand from (seed, index, time),
+ * which keeps 100,000 miners to a few hundred kilobytes of heap.
  */
 final class FleetState {
   private static final VarHandle BYTES = MethodHandles.arrayElementVarHandle(byte[].class);
@@ -26,18 +28,23 @@ final class FleetState {
   final int size;
   /** Wall-clock second the fleet started: boot times are fixed offsets before it. */
   final long startEpochSec;
+  /** Injected so tests of sleep and boot timing can move time on instead of waiting. */
+  final InstantSource clock;
+  final PowerBook power;
   final AsicModel[] models;
   private final byte[] model;
   private final byte[] dialect;
   /** Written by inject/clear on one thread, read by connection threads: volatile access. */
   private final byte[] fault;
 
-  FleetState(SimConfig config, long startEpochSec) {
+  FleetState(SimConfig config, InstantSource clock) {
     this.config = config;
     this.seed = config.seed();
     this.baseAddress = config.range().base();
     this.size = config.miners();
-    this.startEpochSec = startEpochSec;
+    this.clock = clock;
+    this.startEpochSec = clock.millis() / 1000;
+    this.power = new PowerBook(config.sleepTime(), config.bootTime());
     List<AsicModel> ms = new ArrayList<>();
     int[] modelWeights = new int[config.modelMix().size()];
     int k = 0;
@@ -99,6 +106,10 @@ final class FleetState {
 
   void setFault(int index, Fault f) {
     BYTES.setVolatile(fault, index, f == null ? NO_FAULT : (byte) f.ordinal());
+  }
+
+  long nowMillis() {
+    return clock.millis();
   }
 
   /** Seconds between a miner's boot and the fleet start: an hour to 30 days, fixed per unit. */

@@ -26,7 +26,7 @@ final class NewApiStats {
     }
     Rec stats = Rec.of().put("elapsed", t.elapsed).num("rate_5s", t.ghs5s, 2).num("rate_30m", t.ghs30m, 2).num("rate_avg", t.avgGhs, 2)
         .num("rate_ideal", t.idealGhs, 2).put("rate_unit", "GH/s").put("chain_num", t.boards).put("fan_num", t.fanRpm.length)
-        .put("fan", fans).num("hwp_total", 0.0001, 4).put("miner-mode", 0).put("freq-level", 100).put("chain", chains);
+        .put("fan", fans).num("hwp_total", 0.0001, 4).put("miner-mode", t.asleep() ? 1 : 0).put("freq-level", 100).put("chain", chains);
     return new Reply.Document(Rec.of().put("STATUS", status).put("INFO", info).put("STATS", List.of(stats)));
   }
 

@@ -2,6 +2,7 @@ package io.hashfleet.sim;
 
 import io.hashfleet.domain.Cidr;
 import io.hashfleet.domain.ModelCatalog;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +19,11 @@ import java.util.Map;
  * @param faultPct percent (0–100) of miners given a random fault at start
  * @param bindHost host the single listening socket binds to
  * @param port the one TCP port every miner answers on; 0 picks a free port (tests)
+ * @param httpPort the one port every stock Antminer serves its web configuration on (80 on real
+ *     units); 0 picks a free port
+ * @param sleepTime how long a miner told to sleep takes to wind down to standby draw
+ * @param bootTime how long a miner told to wake takes before it hashes again; it then ramps to
+ *     full rate over a sixth of this
  */
 public record SimConfig(
     int miners,
@@ -28,9 +34,16 @@ public record SimConfig(
     long seed,
     String bindHost,
     int port,
-    ModelCatalog catalog) {
+    ModelCatalog catalog,
+    int httpPort,
+    Duration sleepTime,
+    Duration bootTime) {
 
   public static final Map<String, Integer> DEFAULT_FIRMWARE_MIX = parseMix("stock:70,braiins:20,luxos:10");
+  /** Firmware takes a few seconds to stop its hashboards once told to sleep. */
+  public static final Duration DEFAULT_SLEEP_TIME = Duration.ofSeconds(5);
+  /** Waking is a cold start: boot, chip detection and tuning take about three minutes before the first share. */
+  public static final Duration DEFAULT_BOOT_TIME = Duration.ofSeconds(180);
 
   public SimConfig {
     if (miners <= 0) throw new IllegalArgumentException("miners must be positive, got " + miners);
@@ -61,9 +74,20 @@ public record SimConfig(
     if (!(faultPct >= 0 && faultPct <= 100)) throw new IllegalArgumentException("faultPct must be 0..100, got " + faultPct);
     if (bindHost == null || bindHost.isBlank()) bindHost = "0.0.0.0";
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("httpPort must be 0..65535, got " + httpPort);
+    if (sleepTime == null) sleepTime = DEFAULT_SLEEP_TIME;
+    if (bootTime == null) bootTime = DEFAULT_BOOT_TIME;
+    if (sleepTime.isNegative()) throw new IllegalArgumentException("sleepTime cannot be negative, got " + sleepTime);
+    if (bootTime.isNegative()) throw new IllegalArgumentException("bootTime cannot be negative, got " + bootTime);
     // insertion order kept: with a fixed seed the same mix text must give the same fleet
     modelMix = Collections.unmodifiableMap(new LinkedHashMap<>(modelMix));
     firmwareMix = Collections.unmodifiableMap(new LinkedHashMap<>(firmwareMix));
+  }
+
+  /** A fleet with an ephemeral web port and the default sleep and boot times. */
+  public SimConfig(int miners, Cidr range, Map<String, Integer> modelMix, Map<String, Integer> firmwareMix, double faultPct,
+      long seed, String bindHost, int port, ModelCatalog catalog) {
+    this(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, 0, DEFAULT_SLEEP_TIME, DEFAULT_BOOT_TIME);
   }
 
   /** A fleet with default firmware mix, no faults, seed 1, bound to 0.0.0.0:4028. */
@@ -72,19 +96,28 @@ public record SimConfig(
   }
 
   public SimConfig withPort(int newPort) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, newPort, catalog);
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, newPort, catalog, httpPort, sleepTime, bootTime);
   }
 
   public SimConfig withFaultPct(double pct) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, pct, seed, bindHost, port, catalog);
+    return new SimConfig(miners, range, modelMix, firmwareMix, pct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime);
   }
 
   public SimConfig withFirmwareMix(Map<String, Integer> mix) {
-    return new SimConfig(miners, range, modelMix, mix, faultPct, seed, bindHost, port, catalog);
+    return new SimConfig(miners, range, modelMix, mix, faultPct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime);
   }
 
   public SimConfig withSeed(long newSeed) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, newSeed, bindHost, port, catalog);
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, newSeed, bindHost, port, catalog, httpPort, sleepTime, bootTime);
+  }
+
+  public SimConfig withHttpPort(int newHttpPort) {
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, newHttpPort, sleepTime, bootTime);
+  }
+
+  /** How long miners take to wind down when told to sleep, and to boot when told to wake. */
+  public SimConfig withPowerTiming(Duration newSleepTime, Duration newBootTime) {
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, httpPort, newSleepTime, newBootTime);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.time.InstantSource;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +43,15 @@ public final class SimFleet implements AutoCloseable {
 
   /** Builds the fleet and starts listening on {@code bindHost:port}. */
   public static SimFleet start(SimConfig config) {
-    FleetState state = new FleetState(config, System.currentTimeMillis() / 1000);
+    return start(config, InstantSource.system());
+  }
+
+  /**
+   * Builds the fleet on {@code clock}, so tests of sleep and boot timing can move time on instead of
+   * waiting; every figure the miners report is read from it.
+   */
+  public static SimFleet start(SimConfig config, InstantSource clock) {
+    FleetState state = new FleetState(config, clock);
     SimFleet fleet;
     try {
       ServerSocketChannel server = ServerSocketChannel.open();
@@ -124,10 +133,10 @@ public final class SimFleet implements AutoCloseable {
   }
 
   VirtualMinerView view(int i) {
-    Telemetry t = new Telemetry(state, i, System.currentTimeMillis() / 1000);
+    Telemetry t = new Telemetry(state, i, state.nowMillis());
     Firmware fw = Firmware.of(t.dialect);
     return new VirtualMinerView(i, t.ip, port(), t.model.id(), t.model.make(), fw.modelName(t.model), t.dialect,
-        fw.version(t.model), t.mac(), t.avgThs(), t.fault);
+        fw.version(t.model), t.mac(), t.avgThs(), t.fault, t.powerState, t.powerW);
   }
 
   private int indexOf(String ip) {

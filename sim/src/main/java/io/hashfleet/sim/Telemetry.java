@@ -17,6 +17,7 @@ final class Telemetry {
   final AsicModel model;
   final Dialect dialect;
   final Fault fault;
+  final PowerState powerState;
   final long now;
   final long elapsed;
   final int boards;
@@ -33,8 +34,10 @@ final class Telemetry {
   final int freqMhz;
   final boolean poolsAlive;
 
-  Telemetry(FleetState fleet, int index, long nowEpochSec) {
+  Telemetry(FleetState fleet, int index, long nowMillis) {
     long seed = fleet.seed;
+    long nowEpochSec = Math.floorDiv(nowMillis, 1000);
+    PowerBook.PowerLevel level = fleet.power.at(index, nowMillis);
     this.index = index;
     this.address = fleet.baseAddress + index;
     this.ip = fleet.ip(index);
@@ -42,7 +45,10 @@ final class Telemetry {
     this.dialect = fleet.dialect(index);
     this.fault = fleet.fault(index);
     this.now = nowEpochSec;
-    this.elapsed = Math.max(1, nowEpochSec - fleet.bootEpochSec(index));
+    this.powerState = level.state();
+    // a wake restarts the mining software, so its uptime and share counters start again
+    long started = level.restartMs() >= 0 ? level.restartMs() / 1000 : fleet.bootEpochSec(index);
+    this.elapsed = Math.max(1, nowEpochSec - started);
     this.boards = model.hashboards();
     this.deadBoard = fault == Fault.DEAD_BOARD ? (int) (Rng.unit(seed, index, 7) * boards) : -1;
     poolsAlive = fault != Fault.POOL_DOWN;
@@ -57,7 +63,8 @@ final class Telemetry {
       weight[b] = b == deadBoard ? 0 : 1 + 0.03 * Rng.signed(seed, index, 10 + b);
       sum += weight[b];
     }
-    avgGhs = poolsAlive ? healthy * sum / boardWeightTotal(seed, index) : 0;
+    double fullGhs = poolsAlive ? healthy * sum / boardWeightTotal(seed, index) : 0;
+    avgGhs = fullGhs * level.hashFactor();
     ghs5s = avgGhs * (1 + 0.02 * Rng.signed(seed, index, 0x100000000L + now / 5));
     ghs1m = avgGhs * (1 + 0.008 * Rng.signed(seed, index, 0x200000000L + now / 60));
     ghs15m = avgGhs * (1 + 0.003 * Rng.signed(seed, index, 0x300000000L + now / 900));
@@ -85,7 +92,8 @@ final class Telemetry {
       double rpm = 3600 + (hottest - 60) * 120 + 60 * Rng.signed(seed, index, 40 + f);
       fanRpm[f] = fault == Fault.FAN_FAIL && f == 0 ? 0 : (int) Math.max(1800, Math.min(7000, rpm));
     }
-    double watts = poolsAlive ? model.watts() * (avgGhs / idealGhs) : 0.06 * model.watts();
+    double hashingWatts = poolsAlive ? model.watts() * (fullGhs / idealGhs) : 0.06 * model.watts();
+    double watts = level.watts(hashingWatts);
     powerW = (int) Math.round(watts * (1 + 0.004 * Rng.signed(seed, index, 0x600000000L + now / 5)));
     // shares accumulate at the healthy rate since boot: Difficulty Accepted × 2^32 / Elapsed ≈ hashrate
     accepted = (long) (healthy * 1e9 * elapsed / (POOL_DIFF * TWO_32));
@@ -98,6 +106,11 @@ final class Telemetry {
     double s = 0;
     for (int b = 0; b < boards; b++) s += 1 + 0.03 * Rng.signed(seed, index, 10 + b);
     return s;
+  }
+
+  /** Told to sleep: winding down or asleep, as firmware reports its mode. */
+  boolean asleep() {
+    return powerState == PowerState.WINDING_DOWN || powerState == PowerState.SLEEPING;
   }
 
   double avgThs() {

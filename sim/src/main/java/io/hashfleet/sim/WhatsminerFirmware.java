@@ -26,7 +26,7 @@ final class WhatsminerFirmware implements Firmware {
       case "edevs" -> Cgminer.ok(t, 9, t.boards + " ASC(s)", DESCRIPTION, "DEVS", devs(t));
       case "devdetails" -> Cgminer.ok(t, 69, "Device Details", DESCRIPTION, "DEVDETAILS", devdetails(t));
       case "get_version" -> own(t, Rec.of().put("api_ver", "2.0.5").put("fw_ver", FW).put("platform", "H6OS").put("chip", "K60"));
-      case "status" -> own(t, Rec.of().put("btmineroff", "false").put("Firmware Version", "'" + FW + "'"));
+      case "status" -> own(t, Rec.of().put("btmineroff", String.valueOf(t.asleep())).put("Firmware Version", "'" + FW + "'"));
       case "get_miner_info" -> own(t, Rec.of().put("ip", t.ip).put("proto", "dhcp").put("netmask", "255.255.255.0")
           .put("gateway", gateway(t.ip)).put("dns", "1.1.1.1").put("hostname", "WhatsMiner").put("mac", t.mac())
           .put("ledstat", "auto").put("minersn", serial(t, "HE")).put("powersn", serial(t, "P221B")));

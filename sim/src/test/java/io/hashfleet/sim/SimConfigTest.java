@@ -37,11 +37,11 @@ class SimConfigTest {
     List<VirtualMinerView> a, b;
     try (SimFleet f = SimFleet.start(c)) {
       a = List.copyOf(f.miners()).stream().map(v -> new VirtualMinerView(v.index(), v.ip(), 0, v.modelId(), v.make(), v.modelName(),
-          v.dialect(), v.firmwareVersion(), v.mac(), v.avgThs(), v.fault())).toList();
+          v.dialect(), v.firmwareVersion(), v.mac(), v.avgThs(), v.fault(), v.powerState(), 0)).toList();
     }
     try (SimFleet f = SimFleet.start(c)) {
       b = f.miners().stream().map(v -> new VirtualMinerView(v.index(), v.ip(), 0, v.modelId(), v.make(), v.modelName(),
-          v.dialect(), v.firmwareVersion(), v.mac(), v.avgThs(), v.fault())).toList();
+          v.dialect(), v.firmwareVersion(), v.mac(), v.avgThs(), v.fault(), v.powerState(), 0)).toList();
     }
     assertThat(a).isEqualTo(b);
     long faulty = a.stream().filter(v -> v.fault() != null).count();
