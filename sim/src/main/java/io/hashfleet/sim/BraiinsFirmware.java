@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Braiins OS (BOSminer): a cgminer-compatible API written anew, so keys come out sorted, rates are
- * MH/s numbers, model names carry "Bitmain ", and power is reported by {@code tunerstatus}.
+ * MH/s numbers, model names carry "Bitmain ", and power is reported by {@code tunerstatus}. The
+ * legacy API's {@code pause} and {@code resume} sleep and wake the miner.
  */
 final class BraiinsFirmware implements Firmware {
   static final BraiinsFirmware INSTANCE = new BraiinsFirmware();
@@ -14,6 +15,21 @@ final class BraiinsFirmware implements Firmware {
   private static final String DESCRIPTION = "BOSminer " + VERSION;
 
   private BraiinsFirmware() {}
+
+  @Override
+  public Reply act(String command, Request request, Telemetry t, Actions miner) {
+    return switch (command) {
+      case "pause" -> {
+        miner.sleep();
+        yield Cgminer.ok(t, 100, "Pause", DESCRIPTION, "PAUSE", List.of(Rec.of().put("Paused", true)));
+      }
+      case "resume" -> {
+        miner.wake();
+        yield Cgminer.ok(t, 101, "Resume", DESCRIPTION, "RESUME", List.of(Rec.of().put("Paused", false)));
+      }
+      default -> null;
+    };
+  }
 
   @Override
   public Reply answer(String command, Request request, Telemetry t) {

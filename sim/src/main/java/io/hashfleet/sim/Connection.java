@@ -74,8 +74,9 @@ final class Connection implements Runnable {
         return;
       }
       Request request = Request.parse(buf.array(), len);
-      Telemetry t = new Telemetry(fleet, index, fleet.nowMillis());
-      ReplyWriter.render(buf.reset(), Firmware.of(t.dialect), request, t, refusesJoins(index, t));
+      long now = fleet.nowMillis();
+      Telemetry t = new Telemetry(fleet, index, now);
+      ReplyWriter.render(buf.reset(), Firmware.of(t.dialect), request, t, refusesJoins(index, t), new Actions(fleet, index, now));
       if (fault == Fault.SLOW) {
         // only the dripping miner needs Nagle off; everyone else sends the whole reply in one write
         socket.setTcpNoDelay(true);

@@ -9,6 +9,14 @@ sealed interface Firmware permits BitmainFirmware, BraiinsFirmware, LuxosFirmwar
   /** The answer to one command; the firmware's own error for commands it does not know. */
   Reply answer(String command, Request request, Telemetry t);
 
+  /**
+   * Commands that change the miner (sleep, wake, sessions): answered here, before any report;
+   * null for every other command, which {@link #answer} then takes.
+   */
+  default Reply act(String command, Request request, Telemetry t, Actions miner) {
+    return null;
+  }
+
   /** Whether the reply ends with the NUL byte cgminer appends. */
   default boolean nulTerminated() {
     return true; // cgminer ends every reply with a NUL; btminer is the exception

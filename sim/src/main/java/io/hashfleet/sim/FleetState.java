@@ -31,6 +31,7 @@ final class FleetState {
   /** Injected so tests of sleep and boot timing can move time on instead of waiting. */
   final InstantSource clock;
   final PowerBook power;
+  final Logins logins = new Logins();
   final AsicModel[] models;
   private final byte[] model;
   private final byte[] dialect;

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * LuxOS (LUXminer): cgminer-style JSON with Bitmain-like GH/s summary and stats (as numbers, not
- * strings), plus its own {@code fans}, {@code temps} and {@code power} commands.
+ * strings), plus its own {@code fans}, {@code temps} and {@code power} commands, and sessions for
+ * privileged ones: {@code logon} opens the only session a miner allows, {@code session} tells its
+ * id, {@code logoff} ends it, and {@code curtail <sid>,sleep|wakeup} sleeps or wakes the miner.
  */
 final class LuxosFirmware implements Firmware {
   static final LuxosFirmware INSTANCE = new LuxosFirmware();
@@ -15,6 +17,44 @@ final class LuxosFirmware implements Firmware {
   private static final String COMPILE_TIME = "Wed May  1 15:53:09 UTC 2024";
 
   private LuxosFirmware() {}
+
+  @Override
+  public Reply act(String command, Request request, Telemetry t, Actions miner) {
+    Logins logins = miner.logins();
+    return switch (command) {
+      case "logon" -> {
+        String id = logins.luxLogon(t.index);
+        yield id == null ? error(t, 45, "Another session is active")
+            : Cgminer.ok(t, 330, "Logon", DESCRIPTION, "SESSION", List.of(Rec.of().put("SessionID", id)));
+      }
+      case "session" -> Cgminer.ok(t, 331, "Session", DESCRIPTION, "SESSION", List.of(Rec.of().put("SessionID", logins.luxSession(t.index))));
+      case "logoff" -> logins.luxLogoff(t.index, arg(request, 0)) ? Cgminer.ok(t, 332, "Logoff", DESCRIPTION, null, List.of())
+          : error(t, 45, "Invalid session id");
+      case "curtail" -> curtail(request, t, miner);
+      default -> null;
+    };
+  }
+
+  /** The sleep outlives a reboot on real units; here it lasts until the next wakeup. */
+  private Reply curtail(Request request, Telemetry t, Actions miner) {
+    if (!miner.logins().luxValid(t.index, arg(request, 0))) return error(t, 45, "Invalid session id");
+    String mode = arg(request, 1);
+    if ("sleep".equals(mode)) miner.sleep();
+    else if ("wakeup".equals(mode)) miner.wake();
+    else return error(t, 14, "Invalid curtail mode '" + mode + "', expected sleep or wakeup");
+    return Cgminer.ok(t, 335, "Curtail " + mode, DESCRIPTION, null, List.of());
+  }
+
+  /** The n-th comma-separated field of the parameter ("<sid>,sleep"), or null. */
+  private static String arg(Request request, int n) {
+    if (request.parameter() == null) return null;
+    String[] parts = request.parameter().split(",", -1);
+    return n < parts.length ? parts[n].trim() : null;
+  }
+
+  private static Reply error(Telemetry t, int code, String msg) {
+    return new Reply.Envelope(Cgminer.status("E", t.now, code, msg, DESCRIPTION), null, List.of());
+  }
 
   @Override
   public Reply answer(String command, Request request, Telemetry t) {

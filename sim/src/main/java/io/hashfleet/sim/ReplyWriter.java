@@ -10,8 +10,11 @@ import java.util.List;
 final class ReplyWriter {
   private ReplyWriter() {}
 
-  /** Prints the reply into {@code out}, which the caller sends with one write. */
-  static void render(Ascii out, Firmware fw, Request request, Telemetry t, boolean refusesJoins) {
+  /**
+   * Prints the reply into {@code out}, which the caller sends with one write. Joined requests are
+   * reports only: firmware takes commands that change the miner one per connection.
+   */
+  static void render(Ascii out, Firmware fw, Request request, Telemetry t, boolean refusesJoins, Actions miner) {
     if (request.joined()) {
       if (refusesJoins) {
         json(out, Cgminer.invalid(t, "cgminer 1.0.0"));
@@ -25,7 +28,9 @@ final class ReplyWriter {
         out.append("\"id\":1}");
       }
     } else {
-      Reply reply = fw.answer(request.commands().get(0), request, t);
+      String command = request.commands().get(0);
+      Reply reply = fw.act(command, request, t, miner);
+      if (reply == null) reply = fw.answer(command, request, t);
       if (request.json() || reply instanceof Reply.Document) json(out, reply);
       else text(out, (Reply.Envelope) reply);
     }
