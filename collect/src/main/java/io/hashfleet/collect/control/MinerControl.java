@@ -1,0 +1,122 @@
+package io.hashfleet.collect.control;
+
+import io.hashfleet.collect.control.CommandResult.Failed;
+import io.hashfleet.collect.control.CommandResult.Refused;
+import io.hashfleet.collect.rpc.MinerRpc;
+import io.hashfleet.collect.rpc.TcpMinerRpc;
+import io.hashfleet.domain.Dialect;
+import io.hashfleet.domain.MinerAddress;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * Changes miners' power state through their own firmware: the one entry point for every dialect.
+ *
+ * <p>{@link #send} blocks for one miner within the settings' deadlines and never throws: whatever
+ * happens comes back as a {@link CommandResult} naming the miner. Nothing is shared between
+ * miners but this object's immutable parts, so a hung miner holds up only its own caller;
+ * {@link #sendAll} runs each miner on its own virtual thread.
+ */
+public final class MinerControl implements AutoCloseable {
+  private final ControlSettings settings;
+  private final LuxosControl luxos;
+  private final BraiinsControl braiins;
+
+  public MinerControl(ControlSettings settings) {
+    this.settings = settings;
+    Function<MinerAddress, MinerRpc> rpcs = a -> new TcpMinerRpc(a, settings.timeouts());
+    this.luxos = new LuxosControl(rpcs);
+    this.braiins = new BraiinsControl(rpcs);
+  }
+
+  /** One command to one miner, with a controller made for the occasion. */
+  public static CommandResult send(MinerAddress miner, Dialect dialect, PowerCommand command, ControlSettings settings) {
+    try (MinerControl control = new MinerControl(settings)) {
+      return control.send(miner, dialect, command);
+    }
+  }
+
+  /**
+   * Sends {@code command} to the miner at {@code miner} (its API address, port 4028 on real units),
+   * speaking {@code dialect}.
+   */
+  public CommandResult send(MinerAddress miner, Dialect dialect, PowerCommand command) {
+    PowerController controller = switch (dialect) {
+      case LUXOS -> luxos;
+      case BRAIINS_OS -> braiins;
+      case BITMAIN, WHATSMINER -> null;
+      case AVALON -> null;
+      case UNKNOWN -> null;
+    };
+    if (controller == null) return unsupported(miner, dialect, command);
+    try {
+      return controller.send(miner, command);
+    } catch (IOException e) {
+      return new Failed(miner, command.label() + " failed: " + withoutAddress(miner, e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Failed(miner, command.label() + " interrupted");
+    } catch (RuntimeException e) {
+      return new Failed(miner, command.label() + " failed on an unexpected reply: " + e);
+    }
+  }
+
+  private static CommandResult unsupported(MinerAddress miner, Dialect dialect, PowerCommand command) {
+    if (dialect == Dialect.UNKNOWN) return new Refused(miner, "unsupported: unknown firmware; identify the miner first");
+    return new Refused(miner, "unsupported: " + command.label() + " is not implemented for " + dialect.label() + " firmware");
+  }
+
+  /**
+   * The same command to many miners at once, at most {@code maxConcurrent} at a time, each on its
+   * own virtual thread. Results keep the order of {@code miners}.
+   */
+  public Map<MinerAddress, CommandResult> sendAll(Map<MinerAddress, Dialect> miners, PowerCommand command) {
+    Semaphore slots = new Semaphore(settings.maxConcurrent());
+    Map<MinerAddress, Future<CommandResult>> running = new LinkedHashMap<>();
+    Map<MinerAddress, CommandResult> results = new LinkedHashMap<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Map.Entry<MinerAddress, Dialect> m : miners.entrySet()) {
+        running.put(m.getKey(), threads.submit(() -> {
+          slots.acquire();
+          try {
+            return send(m.getKey(), m.getValue(), command);
+          } finally {
+            slots.release();
+          }
+        }));
+      }
+      for (Map.Entry<MinerAddress, Future<CommandResult>> r : running.entrySet()) results.put(r.getKey(), outcome(r.getKey(), r.getValue(), command));
+    }
+    return results;
+  }
+
+  private static CommandResult outcome(MinerAddress miner, Future<CommandResult> f, PowerCommand command) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Failed(miner, command.label() + " interrupted");
+    } catch (ExecutionException e) {
+      return new Failed(miner, command.label() + " failed: " + e.getCause());
+    }
+  }
+
+  /** Transport errors already start with the address; the result adds it again otherwise. */
+  private static String withoutAddress(MinerAddress miner, String message) {
+    if (message == null) return "no detail";
+    String prefix = miner + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+  }
+
+  @Override
+  public void close() {
+    // nothing held yet; the web controller's HTTP client will be
+  }
+}

@@ -1,0 +1,159 @@
+package io.hashfleet.collect.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfleet.collect.control.CommandResult.Accepted;
+import io.hashfleet.collect.control.CommandResult.Failed;
+import io.hashfleet.collect.control.CommandResult.Refused;
+import io.hashfleet.domain.Dialect;
+import io.hashfleet.domain.MinerTelemetry;
+import io.hashfleet.domain.Power;
+import io.hashfleet.sim.Fault;
+import io.hashfleet.sim.PowerState;
+import io.hashfleet.sim.VirtualMinerView;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every dialect end to end: a command through the miner's own API, the result read back by the poller's driver. */
+class PowerControlTest {
+  private SimRig rig;
+
+  @BeforeEach
+  void start() {
+    rig = new SimRig("127.0.40.0/24");
+  }
+
+  @AfterEach
+  void stop() {
+    rig.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  void sleep_isAccepted_andThePollerReadsZeroHashrateAndStandbyDrawWithinTheSleepTime(Dialect dialect) throws Exception {
+    VirtualMinerView m = rig.miner(dialect);
+    assertThat(rig.read(m).hashrateNow().ths()).isGreaterThan(50);
+
+    CommandResult r = rig.send(m, PowerCommand.sleep());
+
+    assertThat(r).as(r.message()).isInstanceOf(Accepted.class);
+    assertThat(r.miner()).isEqualTo(rig.address(m));
+    rig.clock.advance(SimRig.SLEEP);
+    MinerTelemetry asleep = rig.read(m);
+    assertThat(asleep.hashrateNow().mhs()).isZero();
+    assertThat(asleep.hashrateAvg().mhs()).isZero();
+    if (asleep.powerW() != null) assertThat(asleep.powerW()).isBetween(10, 20);
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.SLEEPING);
+    assertThat(rig.now(m).watts()).isBetween(10, 20);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  void wake_isAccepted_andTheMinerHashesAgainAfterTheBootTime(Dialect dialect) throws Exception {
+    VirtualMinerView m = rig.miner(dialect);
+    rig.send(m, PowerCommand.sleep());
+    rig.clock.advance(SimRig.SLEEP);
+
+    CommandResult r = rig.send(m, PowerCommand.wake());
+
+    assertThat(r).as(r.message()).isInstanceOf(Accepted.class);
+    rig.clock.advance(SimRig.BOOT.minusSeconds(1));
+    assertThat(rig.read(m).hashrateNow().mhs()).as("still booting").isZero();
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.BOOTING);
+    rig.clock.advance(Duration.ofSeconds(2));
+    MinerTelemetry ramping = rig.read(m);
+    assertThat(ramping.hashrateNow().mhs()).isPositive();
+    assertThat(ramping.uptimeS()).as("waking restarted the mining software").isLessThanOrEqualTo(SimRig.BOOT.toSeconds() + 1);
+    rig.clock.advance(SimRig.BOOT.dividedBy(6));
+    assertThat(rig.read(m).hashrateAvg().ths()).isCloseTo(m.avgThs(), org.assertj.core.data.Percentage.withPercentage(1));
+    if (ramping.powerW() != null) assertThat(rig.read(m).powerW()).isGreaterThan(2000);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  void commandsAreIdempotent(Dialect dialect) {
+    VirtualMinerView m = rig.miner(dialect);
+    assertThat(rig.send(m, PowerCommand.wake())).as("waking a hashing miner").isInstanceOf(Accepted.class);
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
+    assertThat(rig.send(m, PowerCommand.sleep())).isInstanceOf(Accepted.class);
+    rig.clock.advance(Duration.ofSeconds(2));
+    assertThat(rig.send(m, PowerCommand.sleep())).as("sleeping a sleeping miner").isInstanceOf(Accepted.class);
+    rig.clock.advance(SimRig.SLEEP.minusSeconds(2));
+    assertThat(rig.now(m).powerState()).as("the second sleep did not restart the wind-down").isEqualTo(PowerState.SLEEPING);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "AVALON"})
+  void powerTargets_areRefusedAsUnsupported_namingTheMiner(Dialect dialect) {
+    VirtualMinerView m = rig.miner(dialect);
+    CommandResult r = rig.send(m, PowerCommand.powerTarget(Power.ofWatts(2500)));
+    assertThat(r).isInstanceOf(Refused.class);
+    assertThat(r.message()).startsWith(rig.address(m) + ": ").contains("unsupported");
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void avalon_refusesSleep() {
+    VirtualMinerView m = rig.miner(Dialect.AVALON);
+    assertThat(rig.send(m, PowerCommand.sleep())).isInstanceOf(Refused.class).extracting(CommandResult::text).asString().contains("unsupported");
+  }
+
+  @Test
+  void luxos_borrowsAnActiveSession_andLeavesItOpen() throws Exception {
+    VirtualMinerView m = rig.miner(Dialect.LUXOS);
+    var rpc = new io.hashfleet.collect.rpc.TcpMinerRpc(rig.address(m), SimRig.FAST);
+    String theirs = io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"logon\"}")).at("/SESSION/0/SessionID").asText();
+
+    assertThat(rig.send(m, PowerCommand.sleep())).isInstanceOf(Accepted.class);
+
+    assertThat(io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText())
+        .isEqualTo(theirs);
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.WINDING_DOWN);
+  }
+
+  @Test
+  void luxos_logsOffTheSessionItOpened() throws Exception {
+    VirtualMinerView m = rig.miner(Dialect.LUXOS);
+    rig.send(m, PowerCommand.sleep());
+    var rpc = new io.hashfleet.collect.rpc.TcpMinerRpc(rig.address(m), SimRig.FAST);
+    assertThat(io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  void hungMiner_failsWithinItsDeadline_whileAHealthyNeighbourSleepsAtTheSameTime(Dialect dialect) {
+    VirtualMinerView hung = rig.miner(dialect);
+    VirtualMinerView healthy = rig.miner(dialect);
+    rig.fleet.inject(hung.ip(), Fault.HUNG);
+    Map<io.hashfleet.domain.MinerAddress, Dialect> both = new LinkedHashMap<>();
+    both.put(rig.address(hung), dialect);
+    both.put(rig.address(healthy), dialect);
+
+    long t0 = System.nanoTime();
+    Map<io.hashfleet.domain.MinerAddress, CommandResult> results = rig.control.sendAll(both, PowerCommand.sleep());
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    CommandResult h = results.get(rig.address(hung));
+    assertThat(h).isInstanceOf(Failed.class);
+    assertThat(h.message()).startsWith(rig.address(hung) + ": ").contains("no reply within");
+    assertThat(results.get(rig.address(healthy))).isInstanceOf(Accepted.class);
+    assertThat(ms).as("one deadline, not two").isLessThan(SimRig.FAST.total().toMillis() + 1500);
+    assertThat(rig.now(healthy).powerState()).isEqualTo(PowerState.WINDING_DOWN);
+    assertThat(rig.now(hung).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void offlineMiner_fails() {
+    VirtualMinerView m = rig.miner(Dialect.BRAIINS_OS);
+    rig.fleet.inject(m.ip(), Fault.OFFLINE);
+    CommandResult r = rig.send(m, PowerCommand.sleep());
+    assertThat(r).isInstanceOf(Failed.class);
+    assertThat(r.message()).startsWith(rig.address(m) + ": sleep failed: ");
+  }
+}
