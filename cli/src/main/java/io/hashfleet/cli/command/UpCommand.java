@@ -2,6 +2,11 @@ package io.hashfleet.cli.command;
 
 import io.hashfleet.cli.output.Progress;
 import io.hashfleet.cli.runtime.Collector;
+import io.hashfleet.cli.runtime.EnergyControl;
+import io.hashfleet.cli.runtime.FirmwareCommandSender;
+import io.hashfleet.collect.control.ControlSettings;
+import io.hashfleet.collect.control.MinerControl;
+import io.hashfleet.energy.audit.AuditTrail;
 import io.hashfleet.cli.runtime.LiveEndpoint;
 import io.hashfleet.cli.runtime.LiveFleet;
 import io.hashfleet.collect.discovery.AddressPlan;
@@ -70,6 +75,12 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--live-port", defaultValue = "8408", description = "Loopback port where `status` and `miners` read live data (default: ${DEFAULT-VALUE}; 0 = off).")
   int livePort;
 
+  @Option(names = "--energy", description = "Run the energy controller: take demand-response calls (`hashfleet energy event`), send sleep and wake "
+      + "through each miner's firmware, confirm them from telemetry, wake miners when their event ends.") boolean energy;
+
+  @Option(names = "--antminer-web-port", defaultValue = "80", description = "Port of stock Antminers' web interface, for power commands (default: ${DEFAULT-VALUE}).")
+  int antminerWebPort;
+
   @Mixin StoreOptions storeOptions;
 
   @Override
@@ -87,12 +98,17 @@ public final class UpCommand implements Callable<Integer> {
             + ": run `hashfleet scan RANGE --register` first, or `hashfleet up --demo`");
       }
       try (Collector collector = new Collector(store, catalog, settings, retention, Clock.systemUTC()).start();
-          LiveEndpoint endpoint = openEndpoint(collector, catalog)) {
-        out.printf("up: polling %,d miners every %ds (concurrency %d), store %s%s%n", collector.live().size(), every.toSeconds(),
-            concurrency, storeOptions.store(), endpoint == null ? "" : ", live status on 127.0.0.1:" + livePort);
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
-        runUntilDone(collector, out);
+          MinerControl control = new MinerControl(ControlSettings.DEFAULT.withAntminerWebPort(antminerWebPort))) {
+        EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
+            new FirmwareCommandSender(control, collector.live()), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
+        try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl)) {
+          out.printf("up: polling %,d miners every %ds (concurrency %d), store %s%s%s%n", collector.live().size(), every.toSeconds(),
+              concurrency, storeOptions.store(), endpoint == null ? "" : ", live status on 127.0.0.1:" + livePort,
+              energyControl == null ? "" : "; energy controller on");
+          Thread main = Thread.currentThread();
+          Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
+          runUntilDone(collector, energyControl, out);
+        }
         out.println("up: stopping, writing what is queued");
       }
     } finally {
@@ -101,10 +117,10 @@ public final class UpCommand implements Callable<Integer> {
     return 0;
   }
 
-  private LiveEndpoint openEndpoint(Collector collector, ModelCatalog catalog) {
+  private LiveEndpoint openEndpoint(Collector collector, ModelCatalog catalog, EnergyControl energyControl) {
     if (livePort == 0) return null;
     try {
-      return new LiveEndpoint(collector, catalog, storeOptions.store().toAbsolutePath().toString(), livePort);
+      return new LiveEndpoint(collector, catalog, storeOptions.store().toAbsolutePath().toString(), livePort, energyControl);
     } catch (BindException e) {
       System.err.println("up: live status port " + livePort + " is taken (another `hashfleet up`?); running without it");
       return null;
@@ -113,7 +129,7 @@ public final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private void runUntilDone(Collector collector, PrintStream out) {
+  private void runUntilDone(Collector collector, EnergyControl energyControl, PrintStream out) {
     long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     long lastPolls = 0;
     long lastAt = System.nanoTime();
@@ -127,6 +143,14 @@ public final class UpCommand implements Callable<Integer> {
         lastPolls = polls;
         lastAt = now;
         out.println(statusLine(collector, rate, stats));
+        if (energyControl != null) {
+          EnergyControl.TickResult t = energyControl.tick();
+          var c = t.confirmation();
+          if (c.confirmed() + c.unconfirmed() + t.wakesDue() + t.closedEvents().size() > 0) {
+            out.printf("energy: %d confirmed (%.3f MW asleep), %d pending, %d unconfirmed; %d wakes due; closed %s%n", c.confirmed(),
+                c.confirmedSleepWatts() / 1e6, c.pending(), c.unconfirmed(), t.wakesDue(), t.closedEvents());
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

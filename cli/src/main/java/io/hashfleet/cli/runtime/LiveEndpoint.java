@@ -26,6 +26,11 @@ public final class LiveEndpoint implements AutoCloseable {
   private final HttpServer server;
 
   public LiveEndpoint(Collector collector, ModelCatalog catalog, String storePath, int port) throws IOException {
+    this(collector, catalog, storePath, port, null);
+  }
+
+  /** With {@code energy} non-null, also takes demand-response calls on POST /energy/events. */
+  public LiveEndpoint(Collector collector, ModelCatalog catalog, String storePath, int port, EnergyControl energy) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/status", ex -> {
@@ -42,6 +47,17 @@ public final class LiveEndpoint implements AutoCloseable {
       for (Map<String, Object> r : rows) b.append(Json.line(r)).append('\n');
       send(ex, b.toString());
     });
+    server.createContext("/energy/events", ex -> {
+      if (energy == null) {
+        send(ex, 404, "{\"error\":\"the energy controller is off: start `hashfleet up --energy`\"}\n");
+        return;
+      }
+      if (!ex.getRequestMethod().equals("POST")) {
+        send(ex, 405, "{\"error\":\"POST a demand-response call\"}\n");
+        return;
+      }
+      send(ex, 200, EnergyCalls.demandResponse(energy, ex.getRequestBody().readAllBytes()));
+    });
     server.start();
   }
 
@@ -57,9 +73,13 @@ public final class LiveEndpoint implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, String body) throws IOException {
+    send(ex, 200, body);
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, bytes.length);
+    ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
     }

@@ -1,0 +1,236 @@
+package io.hashfleet.cli.runtime;
+
+import io.hashfleet.domain.AsicModel;
+import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.MinerSample;
+import io.hashfleet.domain.ModelCatalog;
+import io.hashfleet.energy.audit.AuditTrail;
+import io.hashfleet.energy.audit.EnergyAction;
+import io.hashfleet.energy.audit.EnergyEvent;
+import io.hashfleet.energy.dispatch.CurtailmentPlan;
+import io.hashfleet.energy.dispatch.DemandResponseEvent;
+import io.hashfleet.energy.dispatch.DispatchInputs;
+import io.hashfleet.energy.dispatch.DispatchPlanner;
+import io.hashfleet.energy.dispatch.FleetState;
+import io.hashfleet.energy.execution.CommandSender;
+import io.hashfleet.energy.execution.Confirmation;
+import io.hashfleet.energy.execution.ExecutionReport;
+import io.hashfleet.energy.execution.PlanExecutor;
+import io.hashfleet.energy.execution.Resume;
+import io.hashfleet.energy.power.PowerModel;
+import io.hashfleet.store.LatestReading;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The energy controller inside {@code hashfleet up}: takes demand-response calls, carries out
+ * plans through the miners' firmware, confirms them from the poller's telemetry and, each tick,
+ * wakes what an ended event left asleep. Everything it does goes to the audit trail first, which
+ * is also where it resumes from after a restart.
+ */
+public final class EnergyControl {
+  private final LiveFleet live;
+  private final ModelCatalog catalog;
+  private final AuditTrail trail;
+  private final PlanExecutor executor;
+  private final Clock clock;
+  private final Duration confirmWithin;
+  private final long rampWatts;
+  // One decision at a time: a tick and a demand-response call must not plan over each other.
+  private final ReentrantLock deciding = new ReentrantLock();
+
+  public EnergyControl(LiveFleet live, ModelCatalog catalog, AuditTrail trail, CommandSender sender, Clock clock, Duration confirmWithin, long rampWatts) {
+    this.live = live;
+    this.catalog = catalog;
+    this.trail = trail;
+    this.executor = new PlanExecutor(sender, trail, clock, 3, Duration.ofSeconds(1));
+    this.clock = clock;
+    this.confirmWithin = confirmWithin;
+    this.rampWatts = rampWatts;
+  }
+
+  /** A demand-response call: record it, plan the shed at its site, send the commands now. */
+  public ExecutionReport demandResponse(String id, String site, long shedWatts, Duration within, Duration duration, String source)
+      throws InterruptedException {
+    deciding.lock();
+    try {
+      Instant now = clock.instant();
+      FleetState fleet = fleetState(now);
+      long baseline = fleet.loadBySite()[fleet.siteIndex(site)];
+      DemandResponseEvent event = new DemandResponseEvent(id, site, shedWatts, now.plus(within), duration, baseline);
+      trail.open(new EnergyEvent(id, EnergyEvent.Kind.DEMAND_RESPONSE, site, shedWatts, now, event.by(), event.ends(), baseline, source, null));
+      int sites = fleet.siteNames().size();
+      long[] noLimit = new long[sites];
+      Arrays.fill(noLimit, Long.MAX_VALUE);
+      long[] ramp = new long[sites];
+      Arrays.fill(ramp, 0); // a shed wakes nothing
+      // Economics stay out of it: at a zero price every machine is worth running, so only the cap
+      // of the event decides who sleeps.
+      var in = new DispatchInputs(now, BigDecimal.ZERO, BigDecimal.valueOf(1_000_000), BigDecimal.ZERO, noLimit, ramp, Duration.ZERO,
+          Duration.ZERO, List.of(event), false);
+      // Machines that refuse (firmware without a sleep command) or stay unreachable are replaced by
+      // the next least efficient ones, so the shed is met by those that obey.
+      ExecutionReport total = null;
+      java.util.Set<String> excluded = new java.util.HashSet<>();
+      for (int round = 0; round < 4; round++) {
+        FleetState usable = round == 0 ? fleet : without(fleet, excluded);
+        CurtailmentPlan plan = DispatchPlanner.plan(usable, in);
+        if (plan.sleep().length == 0) break;
+        ExecutionReport r = executor.execute(plan, usable, id);
+        total = total == null ? r : merge(total, r);
+        long accepted = 0;
+        for (long w : total.acceptedSleepWatts()) accepted += w;
+        if (accepted >= shedWatts || (r.refused().isEmpty() && r.failed().isEmpty())) break;
+        for (String f : r.refused()) excluded.add(f.substring(0, f.indexOf(": ")));
+        for (String f : r.failed()) excluded.add(f.substring(0, f.indexOf(": ")));
+        // What was accepted is asleep now: the next plan starts from there.
+        fleet = fleetState(clock.instant());
+        in = new DispatchInputs(clock.instant(), in.priceUsdPerMwh(), in.hashpriceUsdPerPhDay(), in.creditUsdPerMwh(), in.siteLimitWatts(),
+            in.rampWatts(), in.minOn(), in.minOff(), List.of(event), false);
+      }
+      return total != null ? total
+          : new ExecutionReport(0, 0, new long[sites], new long[sites], List.of(), List.of(), 0, Duration.ZERO);
+    } finally {
+      deciding.unlock();
+    }
+  }
+
+  /** Housekeeping: confirm accepted commands from telemetry, wake what ended events left asleep, close finished events. */
+  public TickResult tick() throws InterruptedException {
+    deciding.lock();
+    try {
+      Instant now = clock.instant();
+      Map<String, LatestReading> latest = latestByAddress();
+      Confirmation.Result confirmed = Confirmation.check(trail, latest::get, now, confirmWithin);
+      List<String> toWake = Resume.minersToWake(trail, now);
+      ExecutionReport woke = null;
+      if (!toWake.isEmpty()) {
+        FleetState fleet = fleetState(now);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < fleet.size(); i++) index.put(fleet.id(i), i);
+        Map<String, String> eventOf = new HashMap<>();
+        trail.lastAcceptedByMiner().forEach((a, act) -> eventOf.put(a, act.eventId()));
+        // Wake per event so each wake is filed under the event that slept the miner.
+        Map<String, List<Integer>> byEvent = new HashMap<>();
+        for (String a : toWake) if (index.containsKey(a)) byEvent.computeIfAbsent(eventOf.get(a), k -> new ArrayList<>()).add(index.get(a));
+        for (var e : byEvent.entrySet()) {
+          int[] wake = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+          woke = executor.execute(new CurtailmentPlan(now, new int[0], wake, new long[0], new long[0], List.of("event " + e.getKey() + " ended"), false),
+              fleet, e.getKey());
+        }
+      }
+      List<String> closed = Resume.closeFinished(trail, now);
+      return new TickResult(confirmed, toWake.size(), woke, closed);
+    } finally {
+      deciding.unlock();
+    }
+  }
+
+  /** The fleet with {@code excluded} machines marked as not obeying, so a plan passes over them. */
+  private static FleetState without(FleetState f, java.util.Set<String> excluded) {
+    int n = f.size();
+    String[] ids = new String[n];
+    int[] site = new int[n];
+    float[] jth = new float[n];
+    int[] watts = new int[n];
+    boolean[] running = new boolean[n];
+    boolean[] available = new boolean[n];
+    long[] changed = new long[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = f.id(i);
+      site[i] = f.site(i);
+      jth[i] = f.joulesPerTh(i);
+      watts[i] = f.watts(i);
+      running[i] = f.running(i);
+      available[i] = f.available(i) && !excluded.contains(f.id(i));
+      changed[i] = f.changedAtSecond(i);
+    }
+    return new FleetState(ids, site, f.siteNames(), jth, watts, running, available, changed);
+  }
+
+  private static ExecutionReport merge(ExecutionReport a, ExecutionReport b) {
+    long[] planned = a.plannedSleepWatts().clone();
+    long[] accepted = a.acceptedSleepWatts().clone();
+    for (int s = 0; s < planned.length && s < b.plannedSleepWatts().length; s++) {
+      planned[s] += b.plannedSleepWatts()[s];
+      accepted[s] += b.acceptedSleepWatts()[s];
+    }
+    List<String> refused = new ArrayList<>(a.refused());
+    refused.addAll(b.refused());
+    List<String> failed = new ArrayList<>(a.failed());
+    failed.addAll(b.failed());
+    return new ExecutionReport(a.orders() + b.orders(), a.accepted() + b.accepted(), planned, accepted, refused, failed, a.attempts() + b.attempts(),
+        a.elapsed().plus(b.elapsed()));
+  }
+
+  public record TickResult(Confirmation.Result confirmation, int wakesDue, ExecutionReport wakes, List<String> closedEvents) {}
+
+  /** The dispatcher's view: registry and hot state, plus what the trail says this controller put to sleep. */
+  FleetState fleetState(Instant now) {
+    Map<String, EnergyAction> last = trail.lastAcceptedByMiner();
+    List<FleetMiner> miners = new ArrayList<>();
+    Map<String, MinerSample> samples = new HashMap<>();
+    for (MinerSample s : live.samples()) samples.put(s.address().toString(), s);
+    for (MinerSample s : live.samples()) {
+      FleetMiner m = live.miner(s.address());
+      if (m != null) miners.add(m);
+    }
+    int n = miners.size();
+    String[] ids = new String[n];
+    int[] site = new int[n];
+    float[] jth = new float[n];
+    int[] watts = new int[n];
+    boolean[] running = new boolean[n];
+    boolean[] available = new boolean[n];
+    long[] changed = new long[n];
+    List<String> sites = new ArrayList<>();
+    PowerModel power = new PowerModel(catalog);
+    for (int i = 0; i < n; i++) {
+      FleetMiner m = miners.get(i);
+      String id = m.address().toString();
+      String s = m.location() == null || m.location().site() == null ? "(no site)" : m.location().site();
+      int idx = sites.indexOf(s);
+      if (idx < 0) {
+        sites.add(s);
+        idx = sites.size() - 1;
+      }
+      MinerSample sample = samples.get(id);
+      boolean hashing = sample != null && sample.telemetry() != null && !sample.telemetry().hashrateNow().isZero();
+      EnergyAction act = last.get(id);
+      boolean asleepByUs = act != null && act.command() == EnergyAction.Command.SLEEP;
+      ids[i] = id;
+      site[i] = idx;
+      jth[i] = catalog.byId(m.identity().modelId()).map(AsicModel::joulesPerTh).orElse(30.0).floatValue();
+      Integer reported = hashing ? sample.telemetry().powerW() : null;
+      watts[i] = reported != null && reported > PowerModel.SLEEP_WATTS ? reported
+          : catalog.byId(m.identity().modelId()).map(AsicModel::watts).orElse(3250);
+      running[i] = hashing && !asleepByUs;
+      available[i] = hashing || asleepByUs;
+      changed[i] = act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond();
+    }
+    return new FleetState(ids, site, sites, jth, watts, running, available, changed);
+  }
+
+  private Map<String, LatestReading> latestByAddress() {
+    Map<String, LatestReading> out = new HashMap<>();
+    for (MinerSample s : live.samples()) {
+      var t = s.telemetry();
+      out.put(s.address().toString(), new LatestReading(s.at(), s.health(), s.detail(), t != null, t == null ? null : t.hashrateNow(),
+          t == null ? null : t.hashrateAvg(), t == null || t.powerW() == null ? null : io.hashfleet.domain.Power.ofWatts(t.powerW()), null, null, null,
+          null, null, null, null, null, null, null, null, List.of()));
+    }
+    return out;
+  }
+
+  long rampWatts() {
+    return rampWatts;
+  }
+}

@@ -1,0 +1,53 @@
+package io.hashfleet.cli.runtime;
+
+import io.hashfleet.collect.control.CommandResult;
+import io.hashfleet.collect.control.MinerControl;
+import io.hashfleet.collect.control.PowerCommand;
+import io.hashfleet.domain.Dialect;
+import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.energy.execution.CommandSender;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Carries the energy controller's orders to the miners through collect's firmware controllers. */
+public final class FirmwareCommandSender implements CommandSender {
+  private final MinerControl control;
+  private final LiveFleet live;
+
+  public FirmwareCommandSender(MinerControl control, LiveFleet live) {
+    this.control = control;
+    this.live = live;
+  }
+
+  @Override
+  public List<Result> send(List<Order> orders) {
+    Map<MinerAddress, Dialect> sleep = new LinkedHashMap<>();
+    Map<MinerAddress, Dialect> wake = new LinkedHashMap<>();
+    Map<MinerAddress, Order> byAddress = new LinkedHashMap<>();
+    List<Result> out = new ArrayList<>(orders.size());
+    for (Order o : orders) {
+      MinerAddress a = MinerAddress.parse(o.address());
+      FleetMiner m = live.miner(a);
+      if (m == null) {
+        out.add(new Result(o, Outcome.REFUSED, "not a registered miner"));
+        continue;
+      }
+      byAddress.put(a, o);
+      (o.sleep() ? sleep : wake).put(a, m.identity().dialect());
+    }
+    collect(control.sendAll(sleep, PowerCommand.sleep()), byAddress, out);
+    collect(control.sendAll(wake, PowerCommand.wake()), byAddress, out);
+    return out;
+  }
+
+  private static void collect(Map<MinerAddress, CommandResult> results, Map<MinerAddress, Order> byAddress, List<Result> out) {
+    results.forEach((a, r) -> out.add(new Result(byAddress.get(a), switch (r) {
+      case CommandResult.Accepted x -> Outcome.ACCEPTED;
+      case CommandResult.Refused x -> Outcome.REFUSED;
+      case CommandResult.Failed x -> Outcome.FAILED;
+    }, r.text())));
+  }
+}

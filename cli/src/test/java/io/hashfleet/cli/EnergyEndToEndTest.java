@@ -1,0 +1,110 @@
+package io.hashfleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfleet.cli.runtime.Collector;
+import io.hashfleet.cli.runtime.EnergyControl;
+import io.hashfleet.cli.runtime.FirmwareCommandSender;
+import io.hashfleet.collect.control.ControlSettings;
+import io.hashfleet.collect.control.MinerControl;
+import io.hashfleet.collect.discovery.FoundMiner;
+import io.hashfleet.collect.discovery.NetworkScanner;
+import io.hashfleet.collect.discovery.ScanProgress;
+import io.hashfleet.collect.poll.PollSettings;
+import io.hashfleet.collect.probe.FirmwareProbe;
+import io.hashfleet.collect.rpc.RpcTimeouts;
+import io.hashfleet.domain.Cidr;
+import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.MinerLocation;
+import io.hashfleet.domain.ModelCatalog;
+import io.hashfleet.energy.audit.AuditTrail;
+import io.hashfleet.energy.audit.EnergyAction;
+import io.hashfleet.energy.execution.ExecutionReport;
+import io.hashfleet.sim.SimConfig;
+import io.hashfleet.sim.SimFleet;
+import io.hashfleet.sim.VirtualMinerView;
+import io.hashfleet.store.FleetStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A demand-response call against a simulated site of LuxOS and Braiins OS miners: the controller
+ * sheds the megawatts least efficient first through each firmware's own API, telemetry confirms the
+ * power fell, and when the event ends every miner it slept is woken and hashes again.
+ */
+class EnergyEndToEndTest {
+  @Test
+  void aDemandResponseCallShedsConfirmsAndWakesEverythingAfterwards(@TempDir Path dir) throws Exception {
+    SimConfig config = new SimConfig(40, Cidr.parse("127.57.0.0/24"), SimConfig.parseMix("s19xp:50,s19jpro:50"),
+        SimConfig.parseMix("luxos:1,braiins:1"), 0, 11, "0.0.0.0", 0, ModelCatalog.bundled())
+        .withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
+    ModelCatalog catalog = ModelCatalog.bundled();
+    RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
+    try (SimFleet sim = SimFleet.start(config); FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
+        MinerControl control = new MinerControl(ControlSettings.DEFAULT.withTimeouts(timeouts))) {
+      List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
+          .scan(List.of(Cidr.parse("127.57.0.0/26")), sim.port(), ScanProgress.NONE).found();
+      List<FleetMiner> fleet = new ArrayList<>();
+      for (FoundMiner f : found) fleet.add(new FleetMiner(f.address(), f.identity(), new MinerLocation("odessa", "R1", null)));
+      store.upsertMiners(fleet);
+      PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(500)).withConcurrency(32).withTimeouts(timeouts);
+      try (Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start()) {
+        Thread.sleep(1_500); // every miner polled at least once
+        AuditTrail trail = new AuditTrail(store);
+        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector.live()),
+            Clock.systemUTC(), Duration.ofSeconds(20), 5_000_000);
+
+        // Shed 20 kW: about six machines, all of them S19j Pros (the least efficient here).
+        ExecutionReport r = energy.demandResponse("ers-1", "odessa", 20_000, Duration.ofSeconds(2), Duration.ofSeconds(2), "test");
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.failed()).isEmpty();
+        long accepted = r.acceptedSleepWatts()[0];
+        assertThat(accepted).isGreaterThanOrEqualTo(20_000);
+        List<String> slept = trail.actions("ers-1").stream().filter(a -> a.outcome() == EnergyAction.Outcome.ACCEPTED).map(EnergyAction::address).toList();
+        assertThat(slept).allSatisfy(a -> assertThat(modelOf(sim, a)).isEqualTo("s19jpro"));
+
+        // The next polls see them asleep: the sleep is confirmed from telemetry.
+        long[] confirmedSleep = new long[1];
+        int sleepsConfirmed = tickUntil(energy, slept.size(), Duration.ofSeconds(15), t -> confirmedSleep[0] += t.confirmation().confirmedSleepWatts());
+        assertThat(sleepsConfirmed).isEqualTo(slept.size());
+        assertThat(confirmedSleep[0]).isEqualTo(accepted);
+
+        // The event ends (2 s deadline + 2 s): the controller wakes every one and closes the event; they boot and hash again.
+        var end = trail.event("ers-1").orElseThrow().endsAt();
+        Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), end).toMillis() + 100));
+        var t2 = energy.tick();
+        assertThat(t2.wakesDue()).isEqualTo(slept.size());
+        assertThat(t2.wakes().accepted()).isEqualTo(slept.size());
+        assertThat(t2.closedEvents()).containsExactly("ers-1"); // every miner it slept has been told to wake
+        assertThat(tickUntil(energy, slept.size(), Duration.ofSeconds(15), t -> {})).isEqualTo(slept.size()); // boot (1 s) and a poll
+        assertThat(trail.events(true)).isEmpty();
+        for (String a : slept) assertThat(sim.at(a.substring(0, a.indexOf(':'))).orElseThrow().avgThs()).isPositive();
+      }
+    }
+  }
+
+  /** Ticks until {@code expected} commands are confirmed in all, or the time is up; returns how many were. */
+  private static int tickUntil(EnergyControl energy, int expected, Duration within, java.util.function.Consumer<EnergyControl.TickResult> each)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    int confirmed = 0;
+    while (confirmed < expected && System.nanoTime() < deadline) {
+      Thread.sleep(300);
+      EnergyControl.TickResult t = energy.tick();
+      confirmed += t.confirmation().confirmed();
+      each.accept(t);
+    }
+    return confirmed;
+  }
+
+  private static String modelOf(SimFleet sim, String address) {
+    VirtualMinerView v = sim.at(address.substring(0, address.indexOf(':'))).orElseThrow();
+    return v.modelId();
+  }
+}
+
