@@ -11,9 +11,16 @@ import java.util.Locale;
  * A parsed RPC request: plain text {@code summary}, {@code cmd|param}, {@code a+b+c}, or JSON
  * {@code {"command":"…","parameter":"…"}} (btminer also accepts {@code "cmd"}; newer Antminers
  * read {@code "new_api":true}).
+ *
+ * @param encrypted the base-64 {@code data} of btminer's encrypted form {@code {"enc":1,"data":…}},
+ *     whose command is only known once decrypted; null for every other request
  */
-record Request(List<String> commands, String parameter, boolean json, boolean newApi) {
+record Request(List<String> commands, String parameter, boolean json, boolean newApi, String encrypted) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  Request(List<String> commands, String parameter, boolean json, boolean newApi) {
+    this(commands, parameter, json, newApi, null);
+  }
 
   boolean joined() {
     return commands.size() > 1;
@@ -43,7 +50,8 @@ record Request(List<String> commands, String parameter, boolean json, boolean ne
       String c = cmd == null ? "" : cmd.asText();
       JsonNode p = n.get("parameter");
       boolean newApi = n.path("new_api").asBoolean(false);
-      return new Request(split(c), p == null ? null : p.asText(), true, newApi);
+      String data = n.has("enc") && n.path("data").isTextual() ? n.get("data").asText() : null;
+      return new Request(split(c), p == null ? null : p.asText(), true, newApi, data);
     } catch (Exception e) {
       return new Request(List.of(""), null, true, false);
     }
@@ -81,8 +89,8 @@ record Request(List<String> commands, String parameter, boolean json, boolean ne
     }
 
     private Request object() {
-      String command = null, cmd = null, parameter = null;
-      boolean newApi = false;
+      String command = null, cmd = null, parameter = null, data = null;
+      boolean newApi = false, enc = false;
       skipSpace();
       if (i < end && d[i] == '}') return i + 1 == end ? new Request(List.of(""), null, true, false) : null;
       while (true) {
@@ -102,6 +110,8 @@ record Request(List<String> commands, String parameter, boolean json, boolean ne
           case "cmd" -> cmd = value;
           case "parameter" -> parameter = value;
           case "new_api" -> newApi = value.equals("true");
+          case "enc" -> enc = true;
+          case "data" -> data = value;
           default -> { }
         }
         skipSpace();
@@ -114,7 +124,7 @@ record Request(List<String> commands, String parameter, boolean json, boolean ne
         return null;
       }
       String c = command != null ? command : cmd != null ? cmd : "";
-      return new Request(split(c), parameter, true, newApi);
+      return new Request(split(c), parameter, true, newApi, enc ? data : null);
     }
 
     /** A string without escapes or non-ASCII bytes, else null. */

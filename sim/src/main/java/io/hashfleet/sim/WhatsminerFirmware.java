@@ -9,6 +9,7 @@ import java.util.Locale;
  * MicroBT btminer (API 2.x). Report commands use the cgminer envelope with MH/s numbers and
  * power in {@code summary}; btminer's own commands ({@code get_version}, {@code get_miner_info},
  * {@code status}, {@code get_psu}) answer with a flat status object, Code 131 and a Msg object.
+ * Writes ({@code power_off}, {@code power_on}) need a token and encryption: see {@link BtminerWrites}.
  */
 final class WhatsminerFirmware implements Firmware {
   static final WhatsminerFirmware INSTANCE = new WhatsminerFirmware();
@@ -16,6 +17,12 @@ final class WhatsminerFirmware implements Firmware {
   private static final String DESCRIPTION = "btminer";
 
   private WhatsminerFirmware() {}
+
+  @Override
+  public Reply act(String command, Request request, Telemetry t, Actions miner) {
+    if (request.encrypted() != null) return BtminerWrites.encrypted(request.encrypted(), t, miner);
+    return command.equals("get_token") ? BtminerWrites.token(t, miner) : null;
+  }
 
   @Override
   public Reply answer(String command, Request request, Telemetry t) {

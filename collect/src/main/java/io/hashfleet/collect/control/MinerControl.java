@@ -28,12 +28,14 @@ public final class MinerControl implements AutoCloseable {
   private final ControlSettings settings;
   private final LuxosControl luxos;
   private final BraiinsControl braiins;
+  private final WhatsminerControl whatsminer;
 
   public MinerControl(ControlSettings settings) {
     this.settings = settings;
     Function<MinerAddress, MinerRpc> rpcs = a -> new TcpMinerRpc(a, settings.timeouts());
     this.luxos = new LuxosControl(rpcs);
     this.braiins = new BraiinsControl(rpcs);
+    this.whatsminer = new WhatsminerControl(rpcs, settings.whatsminer());
   }
 
   /** One command to one miner, with a controller made for the occasion. */
@@ -51,7 +53,8 @@ public final class MinerControl implements AutoCloseable {
     PowerController controller = switch (dialect) {
       case LUXOS -> luxos;
       case BRAIINS_OS -> braiins;
-      case BITMAIN, WHATSMINER -> null;
+      case WHATSMINER -> whatsminer;
+      case BITMAIN -> null;
       case AVALON -> null;
       case UNKNOWN -> null;
     };

@@ -35,7 +35,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
   void sleep_isAccepted_andThePollerReadsZeroHashrateAndStandbyDrawWithinTheSleepTime(Dialect dialect) throws Exception {
     VirtualMinerView m = rig.miner(dialect);
     assertThat(rig.read(m).hashrateNow().ths()).isGreaterThan(50);
@@ -54,7 +54,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
   void wake_isAccepted_andTheMinerHashesAgainAfterTheBootTime(Dialect dialect) throws Exception {
     VirtualMinerView m = rig.miner(dialect);
     rig.send(m, PowerCommand.sleep());
@@ -76,7 +76,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
   void commandsAreIdempotent(Dialect dialect) {
     VirtualMinerView m = rig.miner(dialect);
     assertThat(rig.send(m, PowerCommand.wake())).as("waking a hashing miner").isInstanceOf(Accepted.class);
@@ -89,7 +89,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "AVALON"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "AVALON"})
   void powerTargets_areRefusedAsUnsupported_namingTheMiner(Dialect dialect) {
     VirtualMinerView m = rig.miner(dialect);
     CommandResult r = rig.send(m, PowerCommand.powerTarget(Power.ofWatts(2500)));
@@ -126,7 +126,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
   void hungMiner_failsWithinItsDeadline_whileAHealthyNeighbourSleepsAtTheSameTime(Dialect dialect) {
     VirtualMinerView hung = rig.miner(dialect);
     VirtualMinerView healthy = rig.miner(dialect);
@@ -146,6 +146,16 @@ class PowerControlTest {
     assertThat(ms).as("one deadline, not two").isLessThan(SimRig.FAST.total().toMillis() + 1500);
     assertThat(rig.now(healthy).powerState()).isEqualTo(PowerState.WINDING_DOWN);
     assertThat(rig.now(hung).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void whatsminer_withTheWrongAdminPassword_isRefused_andKeepsHashing() {
+    VirtualMinerView m = rig.miner(Dialect.WHATSMINER);
+    ControlSettings wrong = rig.settings.withWhatsminer(new Credentials("admin", "hunter2"));
+    CommandResult r = MinerControl.send(rig.address(m), Dialect.WHATSMINER, PowerCommand.sleep(), wrong);
+    assertThat(r).isInstanceOf(Refused.class);
+    assertThat(r.message()).startsWith(rig.address(m) + ": power_off refused").contains("wrong admin password");
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
   }
 
   @Test
