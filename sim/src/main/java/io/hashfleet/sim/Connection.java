@@ -42,7 +42,7 @@ final class Connection implements Runnable {
     Ascii buf = null;
     try (channel) {
       // the channel learnt its local address at accept: no further syscall
-      int index = minerIndex(((InetSocketAddress) channel.getLocalAddress()).getAddress());
+      int index = minerIndex(fleet, ((InetSocketAddress) channel.getLocalAddress()).getAddress());
       Fault fault = index < 0 ? null : fleet.fault(index);
       if (index < 0 || fault == Fault.OFFLINE) {
         reset(channel);
@@ -104,7 +104,7 @@ final class Connection implements Runnable {
   }
 
   /** Loopback IPv4 addresses inside the fleet map to a miner; everything else is refused. */
-  private int minerIndex(InetAddress local) {
+  static int minerIndex(FleetState fleet, InetAddress local) {
     if (!(local instanceof Inet4Address) || !local.isLoopbackAddress()) return -1;
     byte[] a = local.getAddress();
     long v = ((a[0] & 255L) << 24) | ((a[1] & 255L) << 16) | ((a[2] & 255L) << 8) | (a[3] & 255L);
@@ -159,7 +159,7 @@ final class Connection implements Runnable {
     return len;
   }
 
-  private static void hold(Socket s) throws IOException {
+  static void hold(Socket s) throws IOException {
     s.setSoTimeout(HUNG_HOLD_MS);
     byte[] sink = new byte[1024];
     InputStream in = s.getInputStream();
@@ -172,7 +172,7 @@ final class Connection implements Runnable {
     }
   }
 
-  private static void drip(OutputStream out, byte[] reply, int len) throws IOException {
+  static void drip(OutputStream out, byte[] reply, int len) throws IOException {
     for (int i = 0; i < len; i++) {
       out.write(reply[i]);
       out.flush();

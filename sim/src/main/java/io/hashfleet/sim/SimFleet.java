@@ -31,12 +31,14 @@ public final class SimFleet implements AutoCloseable {
   private final ServerSocketChannel server;
   private final int port;
   private final Thread acceptor;
+  private final WebFront web;
   private final LongAdder served = new LongAdder();
   private volatile boolean closed;
 
-  private SimFleet(FleetState state, ServerSocketChannel server) throws IOException {
+  private SimFleet(FleetState state, ServerSocketChannel server, WebFront web) throws IOException {
     this.state = state;
     this.server = server;
+    this.web = web;
     this.port = ((InetSocketAddress) server.getLocalAddress()).getPort();
     this.acceptor = Thread.ofPlatform().name("sim-accept-" + port).daemon().unstarted(this::acceptLoop);
   }
@@ -52,14 +54,25 @@ public final class SimFleet implements AutoCloseable {
    */
   public static SimFleet start(SimConfig config, InstantSource clock) {
     FleetState state = new FleetState(config, clock);
-    SimFleet fleet;
+    ServerSocketChannel server;
     try {
-      ServerSocketChannel server = ServerSocketChannel.open();
+      server = ServerSocketChannel.open();
       server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       server.bind(new InetSocketAddress(config.bindHost(), config.port()), BACKLOG);
-      fleet = new SimFleet(state, server);
     } catch (IOException e) {
       throw new UncheckedIOException("sim: cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    SimFleet fleet;
+    try {
+      fleet = new SimFleet(state, server, WebFront.start(state, config.bindHost(), config.httpPort()));
+    } catch (IOException | RuntimeException e) {
+      try {
+        server.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof RuntimeException r) throw r;
+      throw new UncheckedIOException("sim: cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), (IOException) e);
     }
     fleet.acceptor.start();
     return fleet;
@@ -80,6 +93,11 @@ public final class SimFleet implements AutoCloseable {
   /** The one port every miner answers on. */
   public int port() {
     return port;
+  }
+
+  /** The one port every miner serves its web interface on: stock Antminers take commands there. */
+  public int httpPort() {
+    return web.port();
   }
 
   public int size() {
@@ -120,6 +138,7 @@ public final class SimFleet implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    web.close();
     try {
       server.close();
     } catch (IOException e) {

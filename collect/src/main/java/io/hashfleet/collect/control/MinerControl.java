@@ -7,6 +7,7 @@ import io.hashfleet.collect.rpc.TcpMinerRpc;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.MinerAddress;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,10 @@ public final class MinerControl implements AutoCloseable {
   private final LuxosControl luxos;
   private final BraiinsControl braiins;
   private final WhatsminerControl whatsminer;
+  private final AntminerWebControl antminer;
+  /** Made on first use: most commands never touch HTTP, and a client holds a selector thread. */
+  private HttpClient http;
+  private ExecutorService httpThreads;
 
   public MinerControl(ControlSettings settings) {
     this.settings = settings;
@@ -36,6 +41,7 @@ public final class MinerControl implements AutoCloseable {
     this.luxos = new LuxosControl(rpcs);
     this.braiins = new BraiinsControl(rpcs);
     this.whatsminer = new WhatsminerControl(rpcs, settings.whatsminer());
+    this.antminer = new AntminerWebControl(this::http, settings);
   }
 
   /** One command to one miner, with a controller made for the occasion. */
@@ -47,16 +53,16 @@ public final class MinerControl implements AutoCloseable {
 
   /**
    * Sends {@code command} to the miner at {@code miner} (its API address, port 4028 on real units),
-   * speaking {@code dialect}.
+   * speaking {@code dialect}. Stock Antminers are reached on the same host at the settings' web
+   * port instead, since their API takes no writes.
    */
   public CommandResult send(MinerAddress miner, Dialect dialect, PowerCommand command) {
     PowerController controller = switch (dialect) {
       case LUXOS -> luxos;
       case BRAIINS_OS -> braiins;
       case WHATSMINER -> whatsminer;
-      case BITMAIN -> null;
-      case AVALON -> null;
-      case UNKNOWN -> null;
+      case BITMAIN -> antminer;
+      case AVALON, UNKNOWN -> null;
     };
     if (controller == null) return unsupported(miner, dialect, command);
     try {
@@ -118,8 +124,22 @@ public final class MinerControl implements AutoCloseable {
     return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 
+  private synchronized HttpClient http() {
+    if (http == null) {
+      httpThreads = Executors.newVirtualThreadPerTaskExecutor();
+      // real miners' lighttpd speaks HTTP/1.1 only; asking for an h2c upgrade would be wasted bytes
+      http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeouts().connect())
+          .followRedirects(HttpClient.Redirect.NEVER).executor(httpThreads).build();
+    }
+    return http;
+  }
+
   @Override
-  public void close() {
-    // nothing held yet; the web controller's HTTP client will be
+  public synchronized void close() {
+    if (http != null) {
+      http.shutdownNow(); // nothing should be in flight; whatever is, is abandoned
+      httpThreads.close();
+      http = null;
+    }
   }
 }

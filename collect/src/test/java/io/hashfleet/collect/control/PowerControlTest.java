@@ -35,7 +35,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
   void sleep_isAccepted_andThePollerReadsZeroHashrateAndStandbyDrawWithinTheSleepTime(Dialect dialect) throws Exception {
     VirtualMinerView m = rig.miner(dialect);
     assertThat(rig.read(m).hashrateNow().ths()).isGreaterThan(50);
@@ -54,7 +54,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
   void wake_isAccepted_andTheMinerHashesAgainAfterTheBootTime(Dialect dialect) throws Exception {
     VirtualMinerView m = rig.miner(dialect);
     rig.send(m, PowerCommand.sleep());
@@ -76,7 +76,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
   void commandsAreIdempotent(Dialect dialect) {
     VirtualMinerView m = rig.miner(dialect);
     assertThat(rig.send(m, PowerCommand.wake())).as("waking a hashing miner").isInstanceOf(Accepted.class);
@@ -89,7 +89,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "AVALON"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN", "AVALON"})
   void powerTargets_areRefusedAsUnsupported_namingTheMiner(Dialect dialect) {
     VirtualMinerView m = rig.miner(dialect);
     CommandResult r = rig.send(m, PowerCommand.powerTarget(Power.ofWatts(2500)));
@@ -126,7 +126,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
   void hungMiner_failsWithinItsDeadline_whileAHealthyNeighbourSleepsAtTheSameTime(Dialect dialect) {
     VirtualMinerView hung = rig.miner(dialect);
     VirtualMinerView healthy = rig.miner(dialect);
@@ -156,6 +156,25 @@ class PowerControlTest {
     assertThat(r).isInstanceOf(Refused.class);
     assertThat(r.message()).startsWith(rig.address(m) + ": power_off refused").contains("wrong admin password");
     assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void antminer_withTheWrongWebLogin_isRefused_andKeepsHashing() {
+    VirtualMinerView m = rig.miner(Dialect.BITMAIN);
+    ControlSettings wrong = rig.settings.withAntminer(new Credentials("root", "admin"));
+    CommandResult r = MinerControl.send(rig.address(m), Dialect.BITMAIN, PowerCommand.sleep(), wrong);
+    assertThat(r).isInstanceOf(Refused.class);
+    assertThat(r.message()).startsWith(rig.address(m) + ": HTTP 401").contains("root:****").doesNotContain("admin");
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void antminer_reachesTheWebPortOfTheSameHost_notTheApiPort() {
+    VirtualMinerView m = rig.miner(Dialect.BITMAIN);
+    ControlSettings wrongPort = rig.settings.withAntminerWebPort(rig.fleet.port());
+    CommandResult r = MinerControl.send(rig.address(m), Dialect.BITMAIN, PowerCommand.sleep(), wrongPort);
+    assertThat(r).as("the API port does not speak HTTP").isInstanceOf(Failed.class);
+    assertThat(r.message()).startsWith(rig.address(m) + ": sleep failed: ");
   }
 
   @Test
