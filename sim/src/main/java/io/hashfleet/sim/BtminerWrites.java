@@ -45,19 +45,19 @@ final class BtminerWrites {
     if (command == null || !miner.logins().btminerValid(t.index, command.path("token").asText(null))) {
       return status(t, "E", 135, "check token err");
     }
-    Reply result = switch (command.path("cmd").asText("")) {
+    Rec result = switch (command.path("cmd").asText("")) {
       case "power_off" -> {
         miner.sleep();
-        yield status(t, "S", 131, "API command OK");
+        yield statusRec(t, "S", 131, "API command OK");
       }
       case "power_on" -> {
         miner.wake();
-        yield status(t, "S", 131, "API command OK");
+        yield statusRec(t, "S", 131, "API command OK");
       }
-      default -> status(t, "E", 14, "invalid cmd");
+      default -> statusRec(t, "E", 14, "invalid cmd");
     };
     Ascii out = new Ascii(256);
-    JsonOut.write(out, ((Reply.Document) result).doc());
+    JsonOut.write(out, result);
     return new Reply.Document(Rec.of().put("enc", BtminerCrypto.encrypt(key, out.toString())));
   }
 
@@ -71,6 +71,10 @@ final class BtminerWrites {
   }
 
   private static Reply status(Telemetry t, String st, int code, Object msg) {
-    return new Reply.Document(Rec.of().put("STATUS", st).put("When", t.now).put("Code", code).put("Msg", msg).put("Description", ""));
+    return new Reply.Document(statusRec(t, st, code, msg));
+  }
+
+  private static Rec statusRec(Telemetry t, String st, int code, Object msg) {
+    return Rec.of().put("STATUS", st).put("When", t.now).put("Code", code).put("Msg", msg).put("Description", "");
   }
 }

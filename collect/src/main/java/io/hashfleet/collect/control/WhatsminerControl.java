@@ -8,6 +8,7 @@ import io.hashfleet.collect.control.CommandResult.Refused;
 import io.hashfleet.collect.control.PowerCommand.SetPowerTarget;
 import io.hashfleet.collect.control.PowerCommand.Sleep;
 import io.hashfleet.collect.control.PowerCommand.Wake;
+import io.hashfleet.collect.json.ReplyFormatException;
 import io.hashfleet.collect.rpc.MinerRpc;
 import io.hashfleet.domain.MinerAddress;
 import java.io.IOException;
@@ -43,8 +44,7 @@ final class WhatsminerControl implements PowerController {
     String verb = cmd.get("cmd").asText();
     MinerRpc rpc = rpcs.apply(miner);
     boolean wantOff = command instanceof Sleep;
-    JsonNode status = FirmwareStatus.call(rpc, miner, "{\"cmd\":\"status\"}").path("Msg").path("btmineroff");
-    if (status.isTextual() && status.asText().equals(String.valueOf(wantOff))) {
+    if (String.valueOf(wantOff).equals(minerOff(rpc, miner))) {
       return new Accepted(miner, wantOff ? "already powered off" : "already powered on");
     }
     JsonNode token = FirmwareStatus.call(rpc, miner, "{\"cmd\":\"get_token\"}");
@@ -59,6 +59,16 @@ final class WhatsminerControl implements PowerController {
     FirmwareStatus st = FirmwareStatus.of(plain);
     if (st.code() == OK || st.already()) return new Accepted(miner, verb + " (" + st.msg() + ")");
     return refused(miner, verb, st);
+  }
+
+  /** {@code status}'s btmineroff ("true"/"false"), or null when the miner does not say: then the command is sent anyway. */
+  private static String minerOff(MinerRpc rpc, MinerAddress miner) throws IOException {
+    try {
+      JsonNode off = FirmwareStatus.call(rpc, miner, "{\"cmd\":\"status\"}").path("Msg").path("btmineroff");
+      return off.isTextual() ? off.asText() : null;
+    } catch (ReplyFormatException e) {
+      return null;
+    }
   }
 
   private static Refused refused(MinerAddress miner, String verb, FirmwareStatus st) {
