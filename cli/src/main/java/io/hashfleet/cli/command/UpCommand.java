@@ -98,7 +98,7 @@ public final class UpCommand implements Callable<Integer> {
             + ": run `hashfleet scan RANGE --register` first, or `hashfleet up --demo`");
       }
       try (Collector collector = new Collector(store, catalog, settings, retention, Clock.systemUTC()).start();
-          MinerControl control = new MinerControl(ControlSettings.DEFAULT.withAntminerWebPort(antminerWebPort))) {
+          MinerControl control = new MinerControl(ControlSettings.DEFAULT.withAntminerWebPort(sim != null ? sim.httpPort() : antminerWebPort))) {
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
             new FirmwareCommandSender(control, collector.live()), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
         try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl)) {

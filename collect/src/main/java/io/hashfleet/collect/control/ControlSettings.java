@@ -39,4 +39,8 @@ public record ControlSettings(Credentials antminer, Credentials whatsminer, int 
   public ControlSettings withTimeouts(RpcTimeouts t) {
     return new ControlSettings(antminer, whatsminer, antminerWebPort, t, maxConcurrent);
   }
+
+  public ControlSettings withMaxConcurrent(int n) {
+    return new ControlSettings(antminer, whatsminer, antminerWebPort, timeouts, n);
+  }
 }
