@@ -21,10 +21,16 @@ final class SimProcess implements AutoCloseable {
   }
 
   static SimProcess start(int miners, String range, int port, String mix) throws IOException, InterruptedException {
+    return start(miners, range, port, mix, null);
+  }
+
+  /** @param firmware the sim's firmware mix for Antminers (stock, braiins, luxos), or null for its default */
+  static SimProcess start(int miners, String range, int port, String mix, String firmware) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         "io.hashfleet.cli.Main", "sim", "--miners", Integer.toString(miners), "--range", range, "--port", Integer.toString(port),
-        "--mix", mix);
+        "--mix", mix));
+    if (firmware != null) cmd.addAll(List.of("--firmware", firmware));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
