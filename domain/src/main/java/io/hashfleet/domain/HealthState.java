@@ -9,6 +9,8 @@ public enum HealthState {
   NO_POOL("no_pool"),
   LOW_HASHRATE("low_hashrate"),
   HIGH_REJECTS("high_rejects"),
+  /** Asleep on purpose (curtailed for power price or demand response): no hashrate at standby draw. Not a fault, never an alert. */
+  CURTAILED("curtailed"),
   OK("ok");
 
   private final String code;
@@ -24,6 +26,6 @@ public enum HealthState {
 
   public static HealthState fromCode(String code) {
     for (HealthState s : values()) if (s.code.equals(code)) return s;
-    throw new IllegalArgumentException("unknown health state '" + code + "'; known: ok, offline, overheat, dead_board, fan_failure, no_pool, low_hashrate, high_rejects");
+    throw new IllegalArgumentException("unknown health state '" + code + "'; known: ok, offline, overheat, dead_board, fan_failure, no_pool, low_hashrate, high_rejects, curtailed");
   }
 }

@@ -33,9 +33,10 @@ public final class AlertTracker {
   /** Applies one poll's problems; calls for one miner must not overlap (the poller guarantees it). */
   public void update(MinerAddress address, Instant at, List<Problem> problems) {
     EnumMap<HealthState, Alert> current = open.get(address);
-    if (current == null && problems.isEmpty()) return;
+    if (current == null && (problems.isEmpty() || problems.get(0).state() == HealthState.CURTAILED)) return;
     EnumMap<HealthState, Alert> next = new EnumMap<>(HealthState.class);
     for (Problem p : problems) {
+      if (p.state() == HealthState.CURTAILED) continue; // a state, not a fault: sleeping on purpose raises nothing
       Alert existing = current == null ? null : current.get(p.state());
       if (existing != null) {
         next.put(p.state(), existing);

@@ -19,6 +19,9 @@ public final class HealthClassifier {
   private final ModelCatalog catalog;
   private final HealthRules rules;
 
+  /** Standby draw of a sleeping miner (control board and idle fans) stays under this. */
+  public static final int CURTAILED_MAX_WATTS = 100;
+
   public HealthClassifier(ModelCatalog catalog, HealthRules rules) {
     this.catalog = catalog;
     this.rules = rules;
@@ -29,6 +32,12 @@ public final class HealthClassifier {
     List<Problem> out = new ArrayList<>(2);
     Optional<AsicModel> model = Optional.ofNullable(t.identity().modelId()).flatMap(catalog::byId);
     boolean hashing = !t.hashrateNow().isZero() || !t.hashrateAvg().isZero();
+    // A miner in sleep mode answers its API with no hashrate at standby draw: curtailed on
+    // purpose, not broken, so none of the fault checks below (idle fans, no pool, idle boards)
+    // apply. Firmware that does not report power cannot be told apart this way.
+    if (!hashing && t.powerW() != null && t.powerW() <= CURTAILED_MAX_WATTS) {
+      return List.of(new Problem(HealthState.CURTAILED, "asleep at " + t.powerW() + " W"));
+    }
 
     Double temp = t.tempMaxC();
     if (temp != null && temp >= rules.overheatC()) {

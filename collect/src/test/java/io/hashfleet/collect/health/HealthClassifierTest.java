@@ -83,4 +83,29 @@ class HealthClassifierTest {
     assertThat(classifier.problems(s19xp(GOOD, List.of(5400, 5400, 5400, 5400), List.of(rejecting))))
         .extracting(Problem::state).containsExactly(HealthState.HIGH_REJECTS);
   }
+
+  @Test
+  void a_miner_asleep_at_standby_draw_is_curtailed_and_raises_no_alert() {
+    List<HashboardReading> idle = List.of(board(0, 0, 110, 30), board(1, 0, 110, 30), board(2, 0, 110, 30));
+    MinerTelemetry asleep = new MinerTelemetry(MinerAddress.of("10.1.0.2"), Instant.EPOCH, S19XP, Hashrate.ZERO, Hashrate.ZERO, idle, List.of(0, 0, 0, 0),
+        15, List.of(POOL), 0, 3600);
+    List<Problem> p = classifier.problems(asleep);
+    assertThat(p).extracting(Problem::state).containsExactly(HealthState.CURTAILED);
+    java.util.List<io.hashfleet.domain.Alert> opened = new java.util.ArrayList<>();
+    var tracker = new io.hashfleet.collect.alert.AlertTracker(new io.hashfleet.collect.alert.AlertTracker.Listener() {
+      @Override
+      public void opened(io.hashfleet.domain.Alert a) {
+        opened.add(a);
+      }
+
+      @Override
+      public void closed(io.hashfleet.domain.Alert a) {}
+    });
+    tracker.update(asleep.address(), Instant.EPOCH, p);
+    assertThat(opened).isEmpty();
+    // the same miner drawing 1.2 kW with no hashrate is not asleep: something is wrong
+    MinerTelemetry stuck = new MinerTelemetry(MinerAddress.of("10.1.0.2"), Instant.EPOCH, S19XP, Hashrate.ZERO, Hashrate.ZERO, idle, List.of(5400, 5400, 5400, 5400),
+        1200, List.of(POOL), 0, 3600);
+    assertThat(classifier.problems(stuck)).extracting(Problem::state).contains(HealthState.LOW_HASHRATE);
+  }
 }
