@@ -43,4 +43,23 @@ class AuditTrailTest {
       assertThat(trail.events(true)).isEmpty();
     }
   }
+
+  @Test
+  void aSummaryCountsPlannedAcceptedAndConfirmedMegawattsPerSiteOverTime() {
+    EnergyEvent e = new EnergyEvent("ers-8", EnergyEvent.Kind.DEMAND_RESPONSE, "odessa", 6_000L, T0, T0.plusSeconds(600), T0.plusSeconds(1200), 9_000L,
+        "api", null);
+    var actions = List.of(
+        new EnergyAction(T0.plusSeconds(1), "ers-8", "odessa", "a", Command.SLEEP, 3_000_000, 1, Outcome.ACCEPTED, "ok", null),
+        new EnergyAction(T0.plusSeconds(1), "ers-8", "odessa", "b", Command.SLEEP, 3_000_000, 1, Outcome.REFUSED, "denied", null),
+        new EnergyAction(T0.plusSeconds(2), "ers-8", "odessa", "c", Command.SLEEP, 3_000_000, 1, Outcome.ACCEPTED, "ok", null),
+        new EnergyAction(T0.plusSeconds(65), "ers-8", "odessa", "a", Command.SLEEP, 3_000_000, 1, Outcome.CONFIRMED, "ok", 15L),
+        new EnergyAction(T0.plusSeconds(1300), "ers-8", "odessa", "a", Command.WAKE, 3_000_000, 1, Outcome.ACCEPTED, "ok", null));
+    EventSummary s = EventSummary.of(e, actions);
+    assertThat(s.plannedMw()).isEqualTo(9.0);
+    assertThat(s.acceptedMw()).isEqualTo(6.0);
+    assertThat(s.confirmedMw()).isEqualTo(3.0);
+    assertThat(s.refused()).isEqualTo(1);
+    assertThat(s.callToConfirmed()).isEqualTo(java.time.Duration.ofSeconds(65));
+    assertThat(s.timeline()).extracting(EventSummary.TimelinePoint::asleepMw).containsExactly(6.0, 6.0, 3.0);
+  }
 }
