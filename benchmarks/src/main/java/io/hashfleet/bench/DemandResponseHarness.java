@@ -51,7 +51,8 @@ public final class DemandResponseHarness {
     Cidr range = new Cidr(Cidr.parse("127.72.0.0").base(), Math.min(prefix, 24));
     ModelCatalog catalog = ModelCatalog.bundled();
     Path dir = Files.createTempDirectory("hashfleet-dr");
-    try (SimProcess sim = SimProcess.start(miners, range.toString(), port, "s19xp:100", "braiins:50,luxos:50");
+    String firmware = PollerLoadHarness.strArg(args, "--firmware", "braiins:50,luxos:50");
+    try (SimProcess sim = SimProcess.start(miners, range.toString(), port, "s19xp:100", firmware);
         FleetStore store = FleetStore.open(dir.resolve("dr.duckdb"));
         MinerControl control = new MinerControl(ControlSettings.DEFAULT.withMaxConcurrent(concurrency))) {
       RpcTimeouts scanTimeouts = new RpcTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(6), 1 << 20);
