@@ -88,6 +88,42 @@ class EnergyEndToEndTest {
     }
   }
 
+  @Test
+  void economicDispatchSleepsTheModelThatNoLongerPaysAtThisPrice(@TempDir Path dir) throws Exception {
+    SimConfig config = new SimConfig(20, Cidr.parse("127.58.0.0/24"), SimConfig.parseMix("s19xp:50,s19jpro:50"),
+        SimConfig.parseMix("luxos:1,braiins:1"), 0, 12, "0.0.0.0", 0, ModelCatalog.bundled())
+        .withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
+    ModelCatalog catalog = ModelCatalog.bundled();
+    RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
+    try (SimFleet sim = SimFleet.start(config); FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
+        MinerControl control = new MinerControl(ControlSettings.DEFAULT.withTimeouts(timeouts))) {
+      List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
+          .scan(List.of(Cidr.parse("127.58.0.0/27")), sim.port(), ScanProgress.NONE).found();
+      List<FleetMiner> fleet = new ArrayList<>();
+      for (FoundMiner f : found) fleet.add(new FleetMiner(f.address(), f.identity(), new MinerLocation("west", "R1", null)));
+      store.upsertMiners(fleet);
+      PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(500)).withConcurrency(32).withTimeouts(timeouts);
+      try (Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start()) {
+        Thread.sleep(1_500);
+        AuditTrail trail = new AuditTrail(store);
+        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector.live()),
+            Clock.systemUTC(), Duration.ofSeconds(20), 5_000_000);
+        // $80/MWh now, hashprice $50/PH/day: an S19j Pro earns $70.62/MWh (sleep), an S19 XP $96.90 (run)
+        var now = java.time.Instant.now();
+        var prices = io.hashfleet.energy.price.PowerPrices.of(List.of(new io.hashfleet.energy.price.PriceInterval(now.minusSeconds(60),
+            Duration.ofMinutes(15), new java.math.BigDecimal("80"))));
+        ExecutionReport r = energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO)
+            .orElseThrow();
+        long jpros = sim.miners().stream().filter(v -> v.modelId().equals("s19jpro")).count();
+        assertThat(r.accepted()).isEqualTo((int) jpros);
+        List<String> slept = trail.actions(null).stream().filter(a -> a.outcome() == EnergyAction.Outcome.ACCEPTED).map(EnergyAction::address).toList();
+        assertThat(slept).hasSize((int) jpros).allSatisfy(a -> assertThat(modelOf(sim, a)).isEqualTo("s19jpro"));
+        // the same price again changes nothing: the plan is already carried out
+        assertThat(energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO)).isEmpty();
+      }
+    }
+  }
+
   /** Ticks until {@code expected} commands are confirmed in all, or the time is up; returns how many were. */
   private static int tickUntil(EnergyControl energy, int expected, Duration within, java.util.function.Consumer<EnergyControl.TickResult> each)
       throws InterruptedException {

@@ -78,6 +78,13 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--energy", description = "Run the energy controller: take demand-response calls (`hashfleet energy event`), send sleep and wake "
       + "through each miner's firmware, confirm them from telemetry, wake miners when their event ends.") boolean energy;
 
+  @Option(names = "--prices", paramLabel = "FILE", description = "With --energy: power prices (ERCOT settlement point CSV or interval_start,price_usd_per_mwh); "
+      + "each status tick runs economic dispatch for the interval in force.") java.nio.file.Path prices;
+
+  @Option(names = "--settlement-point", paramLabel = "NAME", description = "Which settlement point of an ERCOT price file.") String settlementPoint;
+
+  @Option(names = "--hashprice", paramLabel = "USD_PER_PH_DAY", description = "With --prices: hashprice for economic dispatch.") java.math.BigDecimal hashprice;
+
   @Option(names = "--antminer-web-port", defaultValue = "80", description = "Port of stock Antminers' web interface, for power commands (default: ${DEFAULT-VALUE}).")
   int antminerWebPort;
 
@@ -99,6 +106,7 @@ public final class UpCommand implements Callable<Integer> {
       }
       try (Collector collector = new Collector(store, catalog, settings, retention, Clock.systemUTC()).start();
           MinerControl control = new MinerControl(ControlSettings.DEFAULT.withAntminerWebPort(sim != null ? sim.httpPort() : antminerWebPort))) {
+        io.hashfleet.energy.price.PowerPrices powerPrices = energy && prices != null ? loadPrices() : null;
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
             new FirmwareCommandSender(control, collector.live()), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
         try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl)) {
@@ -107,7 +115,7 @@ public final class UpCommand implements Callable<Integer> {
               energyControl == null ? "" : "; energy controller on");
           Thread main = Thread.currentThread();
           Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
-          runUntilDone(collector, energyControl, out);
+          runUntilDone(collector, energyControl, powerPrices, out);
         }
         out.println("up: stopping, writing what is queued");
       }
@@ -129,7 +137,18 @@ public final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private void runUntilDone(Collector collector, EnergyControl energyControl, PrintStream out) {
+  private io.hashfleet.energy.price.PowerPrices loadPrices() throws IOException {
+    if (hashprice == null) throw new IllegalArgumentException("--prices needs --hashprice (USD per PH/s per day) to decide what pays");
+    String header;
+    try (var r = java.nio.file.Files.newBufferedReader(prices)) {
+      header = String.valueOf(r.readLine());
+    }
+    var imp = header.toLowerCase().contains("settlement point") ? io.hashfleet.energy.price.ErcotSppCsv.read(prices, settlementPoint)
+        : io.hashfleet.energy.price.PlainPriceCsv.read(prices);
+    return imp.orThrow();
+  }
+
+  private void runUntilDone(Collector collector, EnergyControl energyControl, io.hashfleet.energy.price.PowerPrices powerPrices, PrintStream out) {
     long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     long lastPolls = 0;
     long lastAt = System.nanoTime();
@@ -144,6 +163,11 @@ public final class UpCommand implements Callable<Integer> {
         lastAt = now;
         out.println(statusLine(collector, rate, stats));
         if (energyControl != null) {
+          if (powerPrices != null) {
+            var r = energyControl.economicDispatch(powerPrices, hashprice, java.math.BigDecimal.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(15));
+            r.ifPresent(x -> out.printf("energy: economic dispatch: %d commands, %d accepted, %d refused, %d failed%n", x.orders(), x.accepted(),
+                x.refused().size(), x.failed().size()));
+          }
           EnergyControl.TickResult t = energyControl.tick();
           var c = t.confirmation();
           if (c.confirmed() + c.unconfirmed() + t.wakesDue() + t.closedEvents().size() > 0) {

@@ -103,6 +103,37 @@ public final class EnergyControl {
     }
   }
 
+  /** Economic dispatch for the price interval in force now; empty when no price covers now. */
+  public java.util.Optional<ExecutionReport> economicDispatch(io.hashfleet.energy.price.PowerPrices prices, BigDecimal hashpriceUsdPerPhDay,
+      BigDecimal creditUsdPerMwh, Duration minOn, Duration minOff) throws InterruptedException {
+    deciding.lock();
+    try {
+      Instant now = clock.instant();
+      var price = prices.priceAt(now);
+      if (price.isEmpty()) return java.util.Optional.empty();
+      FleetState fleet = fleetState(now);
+      int sites = fleet.siteNames().size();
+      long[] noLimit = new long[sites];
+      Arrays.fill(noLimit, Long.MAX_VALUE);
+      long[] ramp = new long[sites];
+      Arrays.fill(ramp, rampWatts);
+      // Demand-response events still in force keep their caps: economics must not wake what they slept.
+      List<DemandResponseEvent> active = new ArrayList<>();
+      for (EnergyEvent e : trail.events(true)) {
+        if (e.kind() != EnergyEvent.Kind.DEMAND_RESPONSE || e.site() == null || e.shedWatts() == null || e.endedBy(now)) continue;
+        if (!fleet.siteNames().contains(e.site())) continue;
+        active.add(new DemandResponseEvent(e.id(), e.site(), e.shedWatts(), e.deadline(), Duration.between(e.deadline(), e.endsAt()),
+            e.baselineWatts() == null ? 0 : e.baselineWatts()));
+      }
+      CurtailmentPlan plan = DispatchPlanner.plan(fleet, new DispatchInputs(now, price.get(), hashpriceUsdPerPhDay, creditUsdPerMwh, noLimit, ramp,
+          minOn, minOff, active, false));
+      if (plan.sleep().length == 0 && plan.wake().length == 0) return java.util.Optional.empty();
+      return java.util.Optional.of(executor.execute(plan, fleet, null));
+    } finally {
+      deciding.unlock();
+    }
+  }
+
   /** Housekeeping: confirm accepted commands from telemetry, wake what ended events left asleep, close finished events. */
   public TickResult tick() throws InterruptedException {
     deciding.lock();
