@@ -19,12 +19,12 @@ import java.util.function.Supplier;
  * Fleet-scale figures for the store, run by hand (not part of the test suite):
  *
  * <pre>
- * ./mvnw -B -o -q -pl store test-compile
- * java --enable-native-access=ALL-UNNAMED -cp "store/target/classes:store/target/test-classes:$CP" \
+ * ./mvnw -B -q -pl store test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ * java --enable-native-access=ALL-UNNAMED -cp "store/target/classes:store/target/test-classes:$(cat store/target/classpath.txt)" \
  *     io.hashfleet.store.StoreBenchmark [miners] [cycles] [batch]
  * </pre>
  *
- * where CP holds the domain and duckdb_jdbc jars. Defaults: 350,000 miners, 3 poll cycles, batches
+ * Defaults: 350,000 miners, 3 poll cycles, batches
  * of 5,900 samples (one second of a poller at fleet scale).
  */
 public final class StoreBenchmark {
