@@ -139,13 +139,7 @@ public final class UpCommand implements Callable<Integer> {
 
   private io.hashfleet.energy.price.PowerPrices loadPrices() throws IOException {
     if (hashprice == null) throw new IllegalArgumentException("--prices needs --hashprice (USD per PH/s per day) to decide what pays");
-    String header;
-    try (var r = java.nio.file.Files.newBufferedReader(prices)) {
-      header = String.valueOf(r.readLine());
-    }
-    var imp = header.toLowerCase().contains("settlement point") ? io.hashfleet.energy.price.ErcotSppCsv.read(prices, settlementPoint)
-        : io.hashfleet.energy.price.PlainPriceCsv.read(prices);
-    return imp.orThrow();
+    return io.hashfleet.energy.price.PriceFiles.read(prices, settlementPoint).orThrow();
   }
 
   private void runUntilDone(Collector collector, EnergyControl energyControl, io.hashfleet.energy.price.PowerPrices powerPrices, PrintStream out) {

@@ -1,6 +1,5 @@
 package io.hashfleet.cli.runtime;
 
-import io.hashfleet.domain.AsicModel;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerSample;
 import io.hashfleet.domain.ModelCatalog;
@@ -12,6 +11,7 @@ import io.hashfleet.energy.dispatch.DemandResponseEvent;
 import io.hashfleet.energy.dispatch.DispatchInputs;
 import io.hashfleet.energy.dispatch.DispatchPlanner;
 import io.hashfleet.energy.dispatch.FleetState;
+import io.hashfleet.energy.dispatch.FleetStateBuilder;
 import io.hashfleet.energy.execution.CommandSender;
 import io.hashfleet.energy.execution.Confirmation;
 import io.hashfleet.energy.execution.ExecutionReport;
@@ -167,24 +167,12 @@ public final class EnergyControl {
 
   /** The fleet with {@code excluded} machines marked as not obeying, so a plan passes over them. */
   private static FleetState without(FleetState f, java.util.Set<String> excluded) {
-    int n = f.size();
-    String[] ids = new String[n];
-    int[] site = new int[n];
-    float[] jth = new float[n];
-    int[] watts = new int[n];
-    boolean[] running = new boolean[n];
-    boolean[] available = new boolean[n];
-    long[] changed = new long[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = f.id(i);
-      site[i] = f.site(i);
-      jth[i] = f.joulesPerTh(i);
-      watts[i] = f.watts(i);
-      running[i] = f.running(i);
-      available[i] = f.available(i) && !excluded.contains(f.id(i));
-      changed[i] = f.changedAtSecond(i);
+    FleetStateBuilder b = new FleetStateBuilder(f.size());
+    for (int i = 0; i < f.size(); i++) {
+      b.add(f.id(i), f.siteNames().get(f.site(i)), f.joulesPerTh(i), f.watts(i), f.running(i), f.available(i) && !excluded.contains(f.id(i)),
+          f.changedAtSecond(i));
     }
-    return new FleetState(ids, site, f.siteNames(), jth, watts, running, available, changed);
+    return b.build();
   }
 
   private static ExecutionReport merge(ExecutionReport a, ExecutionReport b) {
@@ -207,47 +195,21 @@ public final class EnergyControl {
   /** The dispatcher's view: registry and hot state, plus what the trail says this controller put to sleep. */
   FleetState fleetState(Instant now) {
     Map<String, EnergyAction> last = trail.lastAcceptedByMiner();
-    List<FleetMiner> miners = new ArrayList<>();
-    Map<String, MinerSample> samples = new HashMap<>();
-    for (MinerSample s : live.samples()) samples.put(s.address().toString(), s);
-    for (MinerSample s : live.samples()) {
-      FleetMiner m = live.miner(s.address());
-      if (m != null) miners.add(m);
-    }
-    int n = miners.size();
-    String[] ids = new String[n];
-    int[] site = new int[n];
-    float[] jth = new float[n];
-    int[] watts = new int[n];
-    boolean[] running = new boolean[n];
-    boolean[] available = new boolean[n];
-    long[] changed = new long[n];
-    List<String> sites = new ArrayList<>();
     PowerModel power = new PowerModel(catalog);
-    for (int i = 0; i < n; i++) {
-      FleetMiner m = miners.get(i);
+    FleetStateBuilder b = new FleetStateBuilder(live.size());
+    for (MinerSample sample : live.samples()) {
+      FleetMiner m = live.miner(sample.address());
+      if (m == null) continue;
       String id = m.address().toString();
-      String s = m.location() == null || m.location().site() == null ? "(no site)" : m.location().site();
-      int idx = sites.indexOf(s);
-      if (idx < 0) {
-        sites.add(s);
-        idx = sites.size() - 1;
-      }
-      MinerSample sample = samples.get(id);
-      boolean hashing = sample != null && sample.telemetry() != null && !sample.telemetry().hashrateNow().isZero();
+      boolean hashing = sample.telemetry() != null && !sample.telemetry().hashrateNow().isZero();
       EnergyAction act = last.get(id);
       boolean asleepByUs = act != null && act.command() == EnergyAction.Command.SLEEP;
-      ids[i] = id;
-      site[i] = idx;
-      jth[i] = catalog.byId(m.identity().modelId()).map(AsicModel::joulesPerTh).orElse(30.0).floatValue();
       Integer reported = hashing ? sample.telemetry().powerW() : null;
-      watts[i] = reported != null && reported > PowerModel.SLEEP_WATTS ? reported
-          : catalog.byId(m.identity().modelId()).map(AsicModel::watts).orElse(3250);
-      running[i] = hashing && !asleepByUs;
-      available[i] = hashing || asleepByUs;
-      changed[i] = act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond();
+      int watts = reported != null && reported > PowerModel.SLEEP_WATTS ? reported : power.runningWatts(m, null);
+      b.add(id, m.location() == null ? null : m.location().site(), power.joulesPerTh(m), watts, hashing && !asleepByUs, hashing || asleepByUs,
+          act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond());
     }
-    return new FleetState(ids, site, sites, jth, watts, running, available, changed);
+    return b.build();
   }
 
   private Map<String, LatestReading> latestByAddress() {

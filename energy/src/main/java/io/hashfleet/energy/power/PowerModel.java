@@ -4,9 +4,9 @@ import io.hashfleet.domain.AsicModel;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.energy.dispatch.FleetState;
+import io.hashfleet.energy.dispatch.FleetStateBuilder;
 import io.hashfleet.store.LatestReading;
 import io.hashfleet.store.MinerStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,35 +45,16 @@ public final class PowerModel {
 
   /** The dispatcher's view of the fleet from the store's registry and latest samples. */
   public FleetState fleetState(List<MinerStatus> statuses, long nowSecond) {
-    int n = statuses.size();
-    String[] ids = new String[n];
-    int[] site = new int[n];
-    float[] jth = new float[n];
-    int[] watts = new int[n];
-    boolean[] running = new boolean[n];
-    boolean[] available = new boolean[n];
-    long[] changed = new long[n];
-    List<String> sites = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      MinerStatus st = statuses.get(i);
-      String s = st.miner().location() == null || st.miner().location().site() == null ? "(no site)" : st.miner().location().site();
-      int idx = sites.indexOf(s);
-      if (idx < 0) {
-        sites.add(s);
-        idx = sites.size() - 1;
-      }
-      ids[i] = st.miner().address().toString();
-      site[i] = idx;
-      jth[i] = joulesPerTh(st.miner());
-      watts[i] = runningWatts(st.miner(), st.latest());
-      running[i] = running(st.latest());
+    FleetStateBuilder b = new FleetStateBuilder(statuses.size());
+    for (MinerStatus st : statuses) {
+      boolean running = running(st.latest());
       // Only a hashing miner is known to obey: one that answers without hashing may be asleep or
       // broken (no pool, dead boards), and the telemetry alone cannot tell which. The controller,
       // which knows what it put to sleep, marks those available itself.
-      available[i] = running[i];
-      changed[i] = nowSecond - 86_400; // unknown: long enough ago that minimum times do not hold it
+      b.add(st.miner().address().toString(), st.miner().location() == null ? null : st.miner().location().site(), joulesPerTh(st.miner()),
+          runningWatts(st.miner(), st.latest()), running, running, nowSecond - 86_400); // last change unknown: long enough ago
     }
-    return new FleetState(ids, site, sites, jth, watts, running, available, changed);
+    return b.build();
   }
 
   private Optional<AsicModel> model(FleetMiner miner) {

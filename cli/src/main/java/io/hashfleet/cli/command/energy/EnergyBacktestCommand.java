@@ -9,16 +9,13 @@ import io.hashfleet.energy.backtest.BacktestSettings;
 import io.hashfleet.energy.backtest.HashpriceSource;
 import io.hashfleet.energy.backtest.ModelResult;
 import io.hashfleet.energy.power.FleetMix;
-import io.hashfleet.energy.price.ErcotSppCsv;
-import io.hashfleet.energy.price.PlainPriceCsv;
+import io.hashfleet.energy.price.PriceFiles;
 import io.hashfleet.energy.price.PowerPrices;
 import io.hashfleet.energy.price.PriceImport;
 import io.hashfleet.energy.signal.FourCpWindows;
 import io.hashfleet.store.FleetStore;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +53,7 @@ public final class EnergyBacktestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PriceImport imp = isErcot(pricesFile) ? ErcotSppCsv.read(pricesFile, settlementPoint) : PlainPriceCsv.read(pricesFile);
+    PriceImport imp = PriceFiles.read(pricesFile, settlementPoint);
     PowerPrices prices = imp.orThrow();
     var span = prices.span().orElseThrow(() -> new IllegalArgumentException(pricesFile + ": no prices"));
     Instant start = from == null ? span.from() : instant("--from", from);
@@ -124,13 +121,6 @@ public final class EnergyBacktestCommand implements Callable<Integer> {
     row.put("baseline_net_margin_usd", m.baselineNetMarginUsd());
     row.put("gain_usd", m.gainUsd());
     return row;
-  }
-
-  private static boolean isErcot(Path file) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = r.readLine();
-      return header != null && header.toLowerCase().contains("settlement point");
-    }
   }
 
   private static Instant instant(String option, String text) {

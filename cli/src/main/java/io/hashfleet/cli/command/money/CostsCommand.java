@@ -61,17 +61,15 @@ public final class CostsCommand implements Runnable {
   @Command(name = "hashprice", mixinStandardHelpOptions = true,
       description = "Hashprice by day (BTC and USD per PH/s per day) and each model's breakeven power price at the period's average.")
   static final class HashpriceCmd implements Callable<Integer> {
-    @Option(names = "--from", paramLabel = "DATE|INSTANT") String from;
-    @Option(names = "--to", paramLabel = "DATE|INSTANT") String to;
-    @Option(names = "--month", paramLabel = "YYYY-MM") String month;
     @Option(names = "--json") boolean json;
+    @Mixin PeriodOptions periodOptions;
     @Mixin FeeOptions feeOptions;
     @Mixin ChainOptions chainOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() {
-      Period period = Period.of(from, to, month);
+      Period period = periodOptions.period();
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
         ChainHistory chain = chainOptions.history(store);
         FeeAssumption fees = feeOptions.assumption(store);

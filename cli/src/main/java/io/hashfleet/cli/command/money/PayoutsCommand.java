@@ -82,16 +82,13 @@ public final class PayoutsCommand implements Runnable {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Payouts in a period, oldest first.")
   static final class ListPayouts implements Callable<Integer> {
-    @Option(names = "--from", paramLabel = "DATE|INSTANT") String from;
-    @Option(names = "--to", paramLabel = "DATE|INSTANT") String to;
-    @Option(names = "--month", paramLabel = "YYYY-MM") String month;
     @Option(names = "--json", description = "JSON Lines.") boolean json;
+    @Mixin PeriodOptions periodOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() {
-      Period p = from == null && to == null && month == null ? new Period(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"))
-          : Period.of(from, to, month);
+      Period p = periodOptions.isEmpty() ? new Period(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")) : periodOptions.period();
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
         Btc total = Btc.ZERO;
         for (Payout pay : new PayoutStore(store).between(p.from(), p.to())) {

@@ -29,18 +29,16 @@ import picocli.CommandLine.Option;
 public final class ProductionExpectedCommand implements Callable<Integer> {
   @Mixin HashrateOptions hashrateOptions;
 
-  @Option(names = "--from", paramLabel = "DATE|INSTANT") String from;
-  @Option(names = "--to", paramLabel = "DATE|INSTANT", description = "End of the period, exclusive.") String to;
-  @Option(names = "--month", paramLabel = "YYYY-MM", description = "The whole UTC month instead of --from/--to.") String month;
   @Option(names = "--json", description = "One JSON document with totals and a per-day breakdown.") boolean json;
 
+  @Mixin PeriodOptions periodOptions;
   @Mixin FeeOptions feeOptions;
   @Mixin ChainOptions chainOptions;
   @Mixin StoreOptions storeOptions;
 
   @Override
   public Integer call() {
-    Period period = Period.of(from, to, month);
+    Period period = periodOptions.period();
     // A constant-rate question needs no store; do not create one just to answer it.
     boolean haveStore = Files.exists(storeOptions.store());
     if (hashrateOptions.needsStore() && !haveStore) {

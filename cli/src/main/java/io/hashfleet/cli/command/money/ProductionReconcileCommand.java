@@ -23,9 +23,6 @@ import picocli.CommandLine.Option;
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
     description = "Actual payouts vs expected production per day: shortfall in BTC and %, days beyond a threshold flagged.")
 public final class ProductionReconcileCommand implements Callable<Integer> {
-  @Option(names = "--from", paramLabel = "DATE|INSTANT") String from;
-  @Option(names = "--to", paramLabel = "DATE|INSTANT") String to;
-  @Option(names = "--month", paramLabel = "YYYY-MM") String month;
   @Option(names = "--lag-days", defaultValue = "1", description = "A payout pays for the day this many days before it (default: ${DEFAULT-VALUE}, as FPPS pools pay).")
   int lagDays;
   @Option(names = "--threshold-pct", defaultValue = "5", description = "Flag days whose shortfall is beyond this % either way (default: ${DEFAULT-VALUE}).")
@@ -33,13 +30,14 @@ public final class ProductionReconcileCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON document with totals and days.") boolean json;
 
   @Mixin HashrateOptions hashrateOptions;
+  @Mixin PeriodOptions periodOptions;
   @Mixin FeeOptions feeOptions;
   @Mixin ChainOptions chainOptions;
   @Mixin StoreOptions storeOptions;
 
   @Override
   public Integer call() {
-    Period period = Period.of(from, to, month);
+    Period period = periodOptions.period();
     try (FleetStore store = FleetStore.open(storeOptions.store())) {
       ChainHistory chain = chainOptions.history(store);
       FeeAssumption fees = feeOptions.assumption(store);
