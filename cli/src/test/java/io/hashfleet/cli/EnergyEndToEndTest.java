@@ -120,6 +120,12 @@ class EnergyEndToEndTest {
         assertThat(slept).hasSize((int) jpros).allSatisfy(a -> assertThat(modelOf(sim, a)).isEqualTo("s19jpro"));
         // the same price again changes nothing: the plan is already carried out
         assertThat(energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO)).isEmpty();
+        // a 4CP risk window now: everything still running goes to sleep, whatever the price
+        var window = io.hashfleet.energy.signal.FourCpWindows.of(List.of(new io.hashfleet.energy.signal.FourCpWindows.Window(now.minusSeconds(60),
+            now.plusSeconds(3600), "peak notice")));
+        ExecutionReport peak = energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO,
+            window).orElseThrow();
+        assertThat(peak.accepted()).isEqualTo(sim.size() - (int) jpros);
       }
     }
   }

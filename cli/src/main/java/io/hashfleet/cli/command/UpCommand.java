@@ -85,6 +85,9 @@ public final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--hashprice", paramLabel = "USD_PER_PH_DAY", description = "With --prices: hashprice for economic dispatch.") java.math.BigDecimal hashprice;
 
+  @Option(names = "--4cp", description = "With --prices: stay off on June–September weekday afternoons, 15:00–18:00 Central time (4CP risk).")
+  boolean fourCp;
+
   @Option(names = "--antminer-web-port", defaultValue = "80", description = "Port of stock Antminers' web interface, for power commands (default: ${DEFAULT-VALUE}).")
   int antminerWebPort;
 
@@ -137,6 +140,13 @@ public final class UpCommand implements Callable<Integer> {
     }
   }
 
+  private io.hashfleet.energy.signal.FourCpWindows fourCpWindows() {
+    if (!fourCp) return io.hashfleet.energy.signal.FourCpWindows.none();
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    return io.hashfleet.energy.signal.FourCpWindows.configured(today.minusDays(1), today.plusDays(1), java.time.LocalTime.of(15, 0),
+        java.time.LocalTime.of(18, 0));
+  }
+
   private io.hashfleet.energy.price.PowerPrices loadPrices() throws IOException {
     if (hashprice == null) throw new IllegalArgumentException("--prices needs --hashprice (USD per PH/s per day) to decide what pays");
     return io.hashfleet.energy.price.PriceFiles.read(prices, settlementPoint).orThrow();
@@ -158,7 +168,8 @@ public final class UpCommand implements Callable<Integer> {
         out.println(statusLine(collector, rate, stats));
         if (energyControl != null) {
           if (powerPrices != null) {
-            var r = energyControl.economicDispatch(powerPrices, hashprice, java.math.BigDecimal.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(15));
+            var r = energyControl.economicDispatch(powerPrices, hashprice, java.math.BigDecimal.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(15),
+                fourCpWindows());
             r.ifPresent(x -> out.printf("energy: economic dispatch: %d commands, %d accepted, %d refused, %d failed%n", x.orders(), x.accepted(),
                 x.refused().size(), x.failed().size()));
           }

@@ -106,6 +106,15 @@ public final class EnergyControl {
   /** Economic dispatch for the price interval in force now; empty when no price covers now. */
   public java.util.Optional<ExecutionReport> economicDispatch(io.hashfleet.energy.price.PowerPrices prices, BigDecimal hashpriceUsdPerPhDay,
       BigDecimal creditUsdPerMwh, Duration minOn, Duration minOff) throws InterruptedException {
+    return economicDispatch(prices, hashpriceUsdPerPhDay, creditUsdPerMwh, minOn, minOff, io.hashfleet.energy.signal.FourCpWindows.none());
+  }
+
+  /**
+   * Economic dispatch, and inside a 4CP risk window every site capped at zero: a year of
+   * transmission charges outweighs any hour's margin.
+   */
+  public java.util.Optional<ExecutionReport> economicDispatch(io.hashfleet.energy.price.PowerPrices prices, BigDecimal hashpriceUsdPerPhDay,
+      BigDecimal creditUsdPerMwh, Duration minOn, Duration minOff, io.hashfleet.energy.signal.FourCpWindows fourCp) throws InterruptedException {
     deciding.lock();
     try {
       Instant now = clock.instant();
@@ -114,7 +123,7 @@ public final class EnergyControl {
       FleetState fleet = fleetState(now);
       int sites = fleet.siteNames().size();
       long[] noLimit = new long[sites];
-      Arrays.fill(noLimit, Long.MAX_VALUE);
+      Arrays.fill(noLimit, fourCp.overlaps(now, Duration.ofMinutes(15)) ? 0 : Long.MAX_VALUE);
       long[] ramp = new long[sites];
       Arrays.fill(ramp, rampWatts);
       // Demand-response events still in force keep their caps: economics must not wake what they slept.

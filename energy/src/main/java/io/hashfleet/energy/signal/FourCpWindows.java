@@ -41,6 +41,11 @@ public final class FourCpWindows {
     this.windows = windows.stream().sorted(Comparator.comparing(Window::from)).toList();
   }
 
+  /** Windows given one by one (an operator's own list, or the host's notice of likely peaks). */
+  public static FourCpWindows of(List<Window> windows) {
+    return new FourCpWindows(merge(windows));
+  }
+
   public static FourCpWindows none() {
     return new FourCpWindows(List.of());
   }
