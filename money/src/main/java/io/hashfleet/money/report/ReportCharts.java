@@ -30,6 +30,16 @@ public final class ReportCharts {
 
   private ReportCharts() {}
 
+  /**
+   * Loads Java2D's fonts and JFreeChart's classes by drawing a throwaway chart: about a second on
+   * first use, which a caller can spend on another thread while it queries the store.
+   */
+  public static void warmUp() {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    data.addValue(1, "s", "01");
+    png(bars("warm-up", "x", data, HASHRATE));
+  }
+
   /** Average operating hashrate by day, EH/s. */
   public static byte[] hashrateByDay(MonthlyReport r) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();

@@ -52,7 +52,7 @@ public final class ReportCommand implements Runnable {
     @Mixin StoreOptions storeOptions;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
       YearMonth m;
       try {
         m = YearMonth.parse(month);
@@ -60,6 +60,8 @@ public final class ReportCommand implements Runnable {
         throw new IllegalArgumentException("--month '" + month + "': expected YYYY-MM such as 2024-12");
       }
       long started = System.nanoTime();
+      // Fonts and chart classes load on another core while the store opens and answers.
+      Thread warmCharts = Thread.ofPlatform().daemon().start(io.hashfleet.money.report.ReportCharts::warmUp);
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
         MonthlyReportBuilder b = new MonthlyReportBuilder(store, chainOptions.history(store), storeOptions.catalog())
             .fees(feeOptions.assumption(store)).payoutLagDays(lagDays).company(company);
@@ -67,6 +69,7 @@ public final class ReportCommand implements Runnable {
         if (hosting != null) b.contracts(HostingContracts.read(hosting));
         if (peers != null) b.peers(Peers.read(peers));
         MonthlyReport r = b.build(m);
+        warmCharts.join();
         List<Path> files = ReportFiles.write(r, out);
         if (json) {
           System.out.println(Json.pretty(ReportFiles.json(r)));
