@@ -120,12 +120,17 @@ class EnergyEndToEndTest {
         assertThat(slept).hasSize((int) jpros).allSatisfy(a -> assertThat(modelOf(sim, a)).isEqualTo("s19jpro"));
         // the same price again changes nothing: the plan is already carried out
         assertThat(energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO)).isEmpty();
+        // a site limit under the load that is left: the least efficient of the running S19 XPs go until it fits
+        long xps = sim.size() - jpros; // about 3 kW each
+        ExecutionReport capped = energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO,
+            io.hashfleet.energy.signal.FourCpWindows.none(), java.util.Map.of("west", 15_000L)).orElseThrow();
+        assertThat(capped.accepted()).isBetween((int) xps - 5, (int) xps - 4); // four or five S19 XPs fit in 15 kW
         // a 4CP risk window now: everything still running goes to sleep, whatever the price
         var window = io.hashfleet.energy.signal.FourCpWindows.of(List.of(new io.hashfleet.energy.signal.FourCpWindows.Window(now.minusSeconds(60),
             now.plusSeconds(3600), "peak notice")));
         ExecutionReport peak = energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO,
-            window).orElseThrow();
-        assertThat(peak.accepted()).isEqualTo(sim.size() - (int) jpros);
+            window, java.util.Map.of()).orElseThrow();
+        assertThat(peak.accepted()).isEqualTo(sim.size() - (int) jpros - capped.accepted());
       }
     }
   }

@@ -85,6 +85,12 @@ public final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--hashprice", paramLabel = "USD_PER_PH_DAY", description = "With --prices: hashprice for economic dispatch.") java.math.BigDecimal hashprice;
 
+  @Option(names = "--site-limit", paramLabel = "SITE=MW", description = "With --prices: a site's contracted capacity or feeder limit (repeatable).")
+  java.util.Map<String, java.math.BigDecimal> siteLimits = new java.util.LinkedHashMap<>();
+
+  @Option(names = "--credit", defaultValue = "0", paramLabel = "USD_PER_MWH", description = "With --prices: credit per MWh for being off (default: ${DEFAULT-VALUE}).")
+  java.math.BigDecimal credit;
+
   @Option(names = "--4cp", description = "With --prices: stay off on June–September weekday afternoons, 15:00–18:00 Central time (4CP risk).")
   boolean fourCp;
 
@@ -168,8 +174,9 @@ public final class UpCommand implements Callable<Integer> {
         out.println(statusLine(collector, rate, stats));
         if (energyControl != null) {
           if (powerPrices != null) {
-            var r = energyControl.economicDispatch(powerPrices, hashprice, java.math.BigDecimal.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(15),
-                fourCpWindows());
+            java.util.Map<String, Long> limits = new java.util.HashMap<>();
+            siteLimits.forEach((site, mw) -> limits.put(site, mw.movePointRight(6).longValue()));
+            var r = energyControl.economicDispatch(powerPrices, hashprice, credit, Duration.ofMinutes(15), Duration.ofMinutes(15), fourCpWindows(), limits);
             r.ifPresent(x -> out.printf("energy: economic dispatch: %d commands, %d accepted, %d refused, %d failed%n", x.orders(), x.accepted(),
                 x.refused().size(), x.failed().size()));
           }

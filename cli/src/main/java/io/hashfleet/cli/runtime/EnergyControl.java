@@ -106,7 +106,7 @@ public final class EnergyControl {
   /** Economic dispatch for the price interval in force now; empty when no price covers now. */
   public java.util.Optional<ExecutionReport> economicDispatch(io.hashfleet.energy.price.PowerPrices prices, BigDecimal hashpriceUsdPerPhDay,
       BigDecimal creditUsdPerMwh, Duration minOn, Duration minOff) throws InterruptedException {
-    return economicDispatch(prices, hashpriceUsdPerPhDay, creditUsdPerMwh, minOn, minOff, io.hashfleet.energy.signal.FourCpWindows.none());
+    return economicDispatch(prices, hashpriceUsdPerPhDay, creditUsdPerMwh, minOn, minOff, io.hashfleet.energy.signal.FourCpWindows.none(), Map.of());
   }
 
   /**
@@ -114,7 +114,8 @@ public final class EnergyControl {
    * transmission charges outweighs any hour's margin.
    */
   public java.util.Optional<ExecutionReport> economicDispatch(io.hashfleet.energy.price.PowerPrices prices, BigDecimal hashpriceUsdPerPhDay,
-      BigDecimal creditUsdPerMwh, Duration minOn, Duration minOff, io.hashfleet.energy.signal.FourCpWindows fourCp) throws InterruptedException {
+      BigDecimal creditUsdPerMwh, Duration minOn, Duration minOff, io.hashfleet.energy.signal.FourCpWindows fourCp, Map<String, Long> siteLimitWatts)
+      throws InterruptedException {
     deciding.lock();
     try {
       Instant now = clock.instant();
@@ -123,7 +124,11 @@ public final class EnergyControl {
       FleetState fleet = fleetState(now);
       int sites = fleet.siteNames().size();
       long[] noLimit = new long[sites];
-      Arrays.fill(noLimit, fourCp.overlaps(now, Duration.ofMinutes(15)) ? 0 : Long.MAX_VALUE);
+      boolean peak = fourCp.overlaps(now, Duration.ofMinutes(15));
+      Arrays.fill(noLimit, peak ? 0 : Long.MAX_VALUE);
+      if (!peak) siteLimitWatts.forEach((site, w) -> {
+        if (fleet.siteNames().contains(site)) noLimit[fleet.siteIndex(site)] = w;
+      });
       long[] ramp = new long[sites];
       Arrays.fill(ramp, rampWatts);
       // Demand-response events still in force keep their caps: economics must not wake what they slept.
