@@ -79,6 +79,11 @@ final class DigestWeb {
   }
 
   private RpcException failure(String what, Throwable cause) {
+    // The request's own timeout and the wait above share one deadline and race to it; either way
+    // the miner gave no reply in time, and the message says so the same way.
+    if (cause instanceof java.net.http.HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+      return new RpcException(miner, RpcException.Kind.READ_TIMEOUT, "no reply within " + timeouts.total().toMillis() + " ms to " + what, cause);
+    }
     RpcException.Kind kind = cause instanceof HttpConnectTimeoutException ? RpcException.Kind.CONNECT_TIMEOUT
         : cause instanceof ConnectException ? RpcException.Kind.REFUSED
         : cause instanceof java.net.http.HttpTimeoutException ? RpcException.Kind.READ_TIMEOUT
