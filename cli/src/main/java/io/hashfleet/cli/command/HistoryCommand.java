@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** Hashrate and power over time for the fleet, a site, a model or a miner, with uptime. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-    description = "Hashrate and power over a time range (fleet, site, model or miner) with uptime %, as a chart or JSON Lines.")
+    description = "Hashrate and power over a time range (fleet, site, model or miner) with uptime %%, as a chart or JSON Lines.")
 public final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--scope", defaultValue = "fleet", description = "fleet, site:NAME, model:ID or miner:HOST[:PORT] (default: ${DEFAULT-VALUE}).")
   String scope;

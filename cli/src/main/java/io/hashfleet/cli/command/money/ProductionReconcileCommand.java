@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
 
 /** Pool payouts against what the delivered hashrate should have earned, per day. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-    description = "Actual payouts vs expected production per day: shortfall in BTC and %, days beyond a threshold flagged.")
+    description = "Actual payouts vs expected production per day: shortfall in BTC and %%, days beyond a threshold flagged.")
 public final class ProductionReconcileCommand implements Callable<Integer> {
   @Option(names = "--lag-days", defaultValue = "1", description = "A payout pays for the day this many days before it (default: ${DEFAULT-VALUE}, as FPPS pools pay).")
   int lagDays;
-  @Option(names = "--threshold-pct", defaultValue = "5", description = "Flag days whose shortfall is beyond this % either way (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--threshold-pct", defaultValue = "5", description = "Flag days whose shortfall is beyond this %% either way (default: ${DEFAULT-VALUE}).")
   BigDecimal thresholdPct;
   @Option(names = "--json", description = "One JSON document with totals and days.") boolean json;
 
