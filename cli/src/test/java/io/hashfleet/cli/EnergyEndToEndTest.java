@@ -40,24 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EnergyEndToEndTest {
   @Test
   void aDemandResponseCallShedsConfirmsAndWakesEverythingAfterwards(@TempDir Path dir) throws Exception {
-    SimConfig config = new SimConfig(40, Cidr.parse("127.57.0.0/24"), SimConfig.parseMix("s19xp:50,s19jpro:50"),
-        SimConfig.parseMix("luxos:1,braiins:1"), 0, 11, "0.0.0.0", 0, ModelCatalog.bundled())
-        .withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
-    ModelCatalog catalog = ModelCatalog.bundled();
-    RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
-    try (SimFleet sim = SimFleet.start(config); FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
-        MinerControl control = new MinerControl(ControlSettings.DEFAULT.withTimeouts(timeouts))) {
-      List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
-          .scan(List.of(Cidr.parse("127.57.0.0/26")), sim.port(), ScanProgress.NONE).found();
-      List<FleetMiner> fleet = new ArrayList<>();
-      for (FoundMiner f : found) fleet.add(new FleetMiner(f.address(), f.identity(), new MinerLocation("odessa", "R1", null)));
-      store.upsertMiners(fleet);
-      PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(500)).withConcurrency(32).withTimeouts(timeouts);
-      try (Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start()) {
-        Thread.sleep(1_500); // every miner polled at least once
-        AuditTrail trail = new AuditTrail(store);
-        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector.live()),
-            Clock.systemUTC(), Duration.ofSeconds(20), 5_000_000);
+    try (Site site = Site.start(dir, "127.57.0", 40, 11, "odessa")) {
+        SimFleet sim = site.sim;
+        AuditTrail trail = site.trail;
+        EnergyControl energy = site.energy;
 
         // Shed 20 kW: about six machines, all of them S19j Pros (the least efficient here).
         ExecutionReport r = energy.demandResponse("ers-1", "odessa", 20_000, Duration.ofSeconds(2), Duration.ofSeconds(2), "test");
@@ -84,30 +70,16 @@ class EnergyEndToEndTest {
         assertThat(tickUntil(energy, slept.size(), Duration.ofSeconds(15), t -> {})).isEqualTo(slept.size()); // boot (1 s) and a poll
         assertThat(trail.events(true)).isEmpty();
         for (String a : slept) assertThat(sim.at(a.substring(0, a.indexOf(':'))).orElseThrow().avgThs()).isPositive();
-      }
     }
   }
 
   @Test
   void economicDispatchSleepsTheModelThatNoLongerPaysAtThisPrice(@TempDir Path dir) throws Exception {
-    SimConfig config = new SimConfig(20, Cidr.parse("127.58.0.0/24"), SimConfig.parseMix("s19xp:50,s19jpro:50"),
-        SimConfig.parseMix("luxos:1,braiins:1"), 0, 12, "0.0.0.0", 0, ModelCatalog.bundled())
-        .withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
-    ModelCatalog catalog = ModelCatalog.bundled();
-    RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
-    try (SimFleet sim = SimFleet.start(config); FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
-        MinerControl control = new MinerControl(ControlSettings.DEFAULT.withTimeouts(timeouts))) {
-      List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
-          .scan(List.of(Cidr.parse("127.58.0.0/27")), sim.port(), ScanProgress.NONE).found();
-      List<FleetMiner> fleet = new ArrayList<>();
-      for (FoundMiner f : found) fleet.add(new FleetMiner(f.address(), f.identity(), new MinerLocation("west", "R1", null)));
-      store.upsertMiners(fleet);
-      PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(500)).withConcurrency(32).withTimeouts(timeouts);
-      try (Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start()) {
-        Thread.sleep(1_500);
-        AuditTrail trail = new AuditTrail(store);
-        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector.live()),
-            Clock.systemUTC(), Duration.ofSeconds(20), 5_000_000);
+    try (Site site = Site.start(dir, "127.58.0", 20, 12, "west")) {
+        SimFleet sim = site.sim;
+        AuditTrail trail = site.trail;
+        EnergyControl energy = site.energy;
+        Collector collector = site.collector;
         // $80/MWh now, hashprice $50/PH/day: an S19j Pro earns $70.62/MWh (sleep), an S19 XP $96.90 (run)
         var now = java.time.Instant.now();
         var prices = io.hashfleet.energy.price.PowerPrices.of(List.of(new io.hashfleet.energy.price.PriceInterval(now.minusSeconds(60),
@@ -131,7 +103,58 @@ class EnergyEndToEndTest {
         ExecutionReport peak = energy.economicDispatch(prices, new java.math.BigDecimal("50"), java.math.BigDecimal.ZERO, Duration.ZERO, Duration.ZERO,
             window, java.util.Map.of()).orElseThrow();
         assertThat(peak.accepted()).isEqualTo(sim.size() - (int) jpros - capped.accepted());
-      }
+    }
+  }
+
+  /**
+   * A simulated site of LuxOS and Braiins OS miners (half S19 XP, half S19j Pro) with fast sleep and
+   * boot, scanned and registered, polled every 500 ms, and an energy controller over it.
+   */
+  private static final class Site implements AutoCloseable {
+    final SimFleet sim;
+    final FleetStore store;
+    final MinerControl control;
+    final Collector collector;
+    final AuditTrail trail;
+    final EnergyControl energy;
+
+    private Site(SimFleet sim, FleetStore store, MinerControl control, Collector collector) {
+      this.sim = sim;
+      this.store = store;
+      this.control = control;
+      this.collector = collector;
+      this.trail = new AuditTrail(store);
+      this.energy = new EnergyControl(collector.live(), ModelCatalog.bundled(), trail, new FirmwareCommandSender(control, collector.live()),
+          Clock.systemUTC(), Duration.ofSeconds(20), 5_000_000);
+    }
+
+    /** @param net the first three octets of the loopback /24 the miners live in */
+    static Site start(Path dir, String net, int miners, long seed, String siteName) throws Exception {
+      ModelCatalog catalog = ModelCatalog.bundled();
+      SimConfig config = new SimConfig(miners, Cidr.parse(net + ".0/24"), SimConfig.parseMix("s19xp:50,s19jpro:50"),
+          SimConfig.parseMix("luxos:1,braiins:1"), 0, seed, "0.0.0.0", 0, catalog).withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
+      RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
+      SimFleet sim = SimFleet.start(config);
+      FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
+      MinerControl control = new MinerControl(ControlSettings.DEFAULT.withTimeouts(timeouts));
+      int prefix = 32 - (32 - Integer.numberOfLeadingZeros(miners - 1));
+      List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
+          .scan(List.of(Cidr.parse(net + ".0/" + prefix)), sim.port(), ScanProgress.NONE).found();
+      List<FleetMiner> fleet = new ArrayList<>();
+      for (FoundMiner f : found) fleet.add(new FleetMiner(f.address(), f.identity(), new MinerLocation(siteName, "R1", null)));
+      store.upsertMiners(fleet);
+      PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(500)).withConcurrency(32).withTimeouts(timeouts);
+      Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start();
+      Thread.sleep(1_500); // every miner polled at least once
+      return new Site(sim, store, control, collector);
+    }
+
+    @Override
+    public void close() {
+      collector.close();
+      control.close();
+      store.close();
+      sim.close();
     }
   }
 
