@@ -157,7 +157,8 @@ public final class FleetStore implements AutoCloseable {
   /**
    * Average hashrate, power and miners reporting per bucket; buckets aligned to the epoch, covering
    * every bucket that overlaps [from, to). Served from the rollups when the bucket is a multiple of
-   * theirs (1 h or 1 min for fleet, site, model; 5 min for a miner), else from raw samples.
+   * theirs (1 h or 1 min for fleet, site, model, owner and owner site; 5 min for a miner), else
+   * from raw samples.
    */
   public List<SeriesPoint> hashrateSeries(Scope scope, Instant from, Instant to, Duration bucket) {
     return series.series(scope, from, to, bucket);

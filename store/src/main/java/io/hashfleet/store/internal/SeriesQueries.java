@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * Hashrate series and uptime for a scope.
  *
  * <p>Every answer is built from rows at some grain: the rollup table whose bucket width divides the
- * requested one (1 h for ranges over 31 days, else 1 min for groups; 5 min for one miner) for buckets before its
+ * requested one (1 h for ranges over 31 days, else 1 min for groups, owners included; 5 min for one miner) for buckets before its
  * watermark, and the same aggregation computed live from raw samples after it. One statement reads
  * both halves and the watermark, so it sees one consistent snapshot. A bucket no rollup divides is
  * computed from raw samples alone, which is only fast over the raw retention window.
@@ -153,6 +153,14 @@ public final class SeriesQueries {
         params.add(m.address().toString());
         yield "address = ?";
       }
+      case Scope.Owner o -> {
+        params.add(o.tenant());
+        yield "scope_kind = 'owner' AND scope_key = ?";
+      }
+      case Scope.OwnerSite os -> {
+        params.add(os.tenant() + "/" + os.site());
+        yield "scope_kind = 'owner_site' AND scope_key = ?";
+      }
     };
   }
 
@@ -170,6 +178,16 @@ public final class SeriesQueries {
       case Scope.Miner m -> {
         params.add(m.address().toString());
         yield " AND address = ?";
+      }
+      // Ownership as it is now; rollups keep the owner a miner had when its bucket was rolled up.
+      case Scope.Owner o -> {
+        params.add(o.tenant());
+        yield " AND address IN (SELECT address FROM miner_owners WHERE tenant = ?)";
+      }
+      case Scope.OwnerSite os -> {
+        params.add(os.tenant());
+        params.add(os.site());
+        yield " AND address IN (SELECT address FROM miner_owners WHERE tenant = ?) AND coalesce(site, '') = ?";
       }
     };
   }
