@@ -178,6 +178,14 @@ public final class FleetStore implements AutoCloseable {
     return latest.minersByState();
   }
 
+  /**
+   * Folds samples appended since the last fold into the {@code latest} table, for callers that
+   * query it with their own SQL through {@link #read} (the console). Takes the write lock briefly.
+   */
+  public void refreshLatest() {
+    samples.mergeLatest();
+  }
+
   /** Registered miners with their latest sample, filtered, in address order. */
   public List<MinerStatus> latest(MinerQuery query) {
     samples.mergeLatest();

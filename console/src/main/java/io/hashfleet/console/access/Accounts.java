@@ -1,0 +1,245 @@
+package io.hashfleet.console.access;
+
+import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.store.FleetStore;
+import io.hashfleet.store.UtcMicros;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Tenants, users, miner ownership and API tokens, kept in the store (migration V6). */
+public final class Accounts {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final FleetStore store;
+  private final Clock clock;
+
+  public Accounts(FleetStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  // Tenants
+
+  /** Adds the tenant, or renames it when the id exists (its kind cannot change: that would move people's rights). */
+  public void putTenant(Tenant t) {
+    tenant(t.id()).ifPresent(old -> {
+      if (old.kind() != t.kind()) throw new IllegalArgumentException("tenant " + t.id() + " is an " + old.kind().code() + "; its kind cannot change");
+    });
+    store.write("put tenant " + t.id(), c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO tenants VALUES (?, ?, ?, make_timestamp(?)) ON CONFLICT (id) DO UPDATE SET name = excluded.name")) {
+        p.setString(1, t.id());
+        p.setString(2, t.name());
+        p.setString(3, t.kind().code());
+        p.setLong(4, UtcMicros.of(clock.instant()));
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  public Optional<Tenant> tenant(String id) {
+    return tenants().stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  public List<Tenant> tenants() {
+    return store.read("tenants", c -> {
+      List<Tenant> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT id, name, kind FROM tenants ORDER BY kind DESC, id"); ResultSet rs = p.executeQuery()) {
+        while (rs.next()) out.add(new Tenant(rs.getString(1), rs.getString(2), TenantKind.of(rs.getString(3))));
+      }
+      return out;
+    });
+  }
+
+  /** Makes {@code tenant} the owner of these miners (replacing any previous owner). Returns how many. */
+  public int assignMiners(String tenantId, Collection<MinerAddress> miners) {
+    Tenant t = tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));
+    if (t.kind() != TenantKind.OWNER) throw new IllegalArgumentException("tenant " + tenantId + " is the operator: only owners own miners");
+    return store.write("assign " + miners.size() + " miners to " + tenantId, c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO miner_owners VALUES (?, ?) ON CONFLICT (address) DO UPDATE SET tenant = excluded.tenant")) {
+        for (MinerAddress a : miners) {
+          p.setString(1, a.toString());
+          p.setString(2, tenantId);
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      return miners.size();
+    });
+  }
+
+  /** The owner tenant of a miner, if any. */
+  public Optional<String> ownerOf(MinerAddress miner) {
+    return store.read("owner of " + miner, c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT tenant FROM miner_owners WHERE address = ?")) {
+        p.setString(1, miner.toString());
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  // Users
+
+  /** Adds a user, or resets its role and password when it exists. */
+  public void putUser(String username, String tenantId, Role role, char[] password) {
+    if (username == null || !username.matches("[A-Za-z0-9._@-]{1,64}")) {
+      throw new IllegalArgumentException("user name '" + username + "' must be 1-64 letters, digits or . _ @ -");
+    }
+    Tenant t = tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));
+    if (!role.fits(t.kind())) {
+      throw new IllegalArgumentException("role " + role.code() + " does not fit tenant " + tenantId + " (an " + t.kind().code() + ")");
+    }
+    String hash = Passwords.hash(password);
+    store.write("put user " + username, c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO users VALUES (?, ?, ?, ?, make_timestamp(?), false) ON CONFLICT (username)"
+          + " DO UPDATE SET tenant = excluded.tenant, role = excluded.role, password_hash = excluded.password_hash, disabled = false")) {
+        p.setString(1, username);
+        p.setString(2, tenantId);
+        p.setString(3, role.code());
+        p.setString(4, hash);
+        p.setLong(5, UtcMicros.of(clock.instant()));
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  public Optional<User> user(String username) {
+    return store.read("user " + username, c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT username, tenant, role, password_hash, epoch_us(created_at), disabled FROM users WHERE username = ?")) {
+        p.setString(1, username);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(user(rs)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  public List<User> users(String tenantIdOrNull) {
+    return store.read("users", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT username, tenant, role, password_hash, epoch_us(created_at), disabled FROM users"
+          + " WHERE ? IS NULL OR tenant = ? ORDER BY tenant, username")) {
+        p.setString(1, tenantIdOrNull);
+        p.setString(2, tenantIdOrNull);
+        List<User> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) out.add(user(rs));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The principal for a name and password, or empty when either is wrong or the user is disabled. */
+  public Optional<Principal> authenticate(String username, char[] password) {
+    Optional<User> u = username == null ? Optional.empty() : user(username);
+    boolean ok = Passwords.verify(password, u.map(User::passwordHash).orElse(null));
+    if (!ok || u.get().disabled()) return Optional.empty();
+    return principal(u.get());
+  }
+
+  Optional<Principal> principal(User u) {
+    return tenant(u.tenantId()).map(t -> new Principal(u.username(), t, u.role()));
+  }
+
+  // API tokens
+
+  /** A new token for scripts, shown once: only its SHA-256 is kept. */
+  public IssuedToken createToken(String username, String label) {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = "hf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    String sha = sha256(token);
+    store.write("create token for " + username, c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO api_tokens VALUES (?, ?, ?, make_timestamp(?), NULL)")) {
+        p.setString(1, sha);
+        p.setString(2, username);
+        p.setString(3, label);
+        p.setLong(4, UtcMicros.of(clock.instant()));
+        p.executeUpdate();
+      }
+      return null;
+    });
+    return new IssuedToken(tokenId(sha), label, token);
+  }
+
+  /** The principal a bearer token stands for, unless revoked or its user disabled. */
+  public Optional<Principal> authenticateToken(String token) {
+    if (token == null || !token.startsWith("hf_")) return Optional.empty();
+    String sha = sha256(token);
+    Optional<String> username = store.read("token lookup", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT username FROM api_tokens WHERE token_sha256 = ? AND revoked_at IS NULL")) {
+        p.setString(1, sha);
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+    return username.flatMap(this::user).filter(u -> !u.disabled()).flatMap(this::principal);
+  }
+
+  public List<TokenInfo> tokens(String username) {
+    return store.read("tokens of " + username, c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT token_sha256, label, epoch_us(created_at), epoch_us(revoked_at) FROM api_tokens"
+          + " WHERE username = ? ORDER BY created_at")) {
+        p.setString(1, username);
+        List<TokenInfo> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            long revoked = rs.getLong(4);
+            out.add(new TokenInfo(tokenId(rs.getString(1)), rs.getString(2), UtcMicros.toInstant(rs.getLong(3)),
+                rs.wasNull() ? null : UtcMicros.toInstant(revoked)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Revokes one of the user's own tokens by its id; false when the user has no such live token. */
+  public boolean revokeToken(String username, String tokenId) {
+    return store.write("revoke token", c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE api_tokens SET revoked_at = make_timestamp(?) WHERE username = ?"
+          + " AND starts_with(token_sha256, ?) AND revoked_at IS NULL")) {
+        p.setLong(1, UtcMicros.of(clock.instant()));
+        p.setString(2, username);
+        p.setString(3, tokenId);
+        return tokenId.length() == 12 && p.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /** @param token the secret, shown to the user once */
+  public record IssuedToken(String id, String label, String token) {}
+
+  public record TokenInfo(String id, String label, java.time.Instant createdAt, java.time.Instant revokedAt) {}
+
+  private static String tokenId(String sha) {
+    return sha.substring(0, 12);
+  }
+
+  private static User user(ResultSet rs) throws SQLException {
+    return new User(rs.getString(1), rs.getString(2), Role.of(rs.getString(3)), rs.getString(4), UtcMicros.toInstant(rs.getLong(5)), rs.getBoolean(6));
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

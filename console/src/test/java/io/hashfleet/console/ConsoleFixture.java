@@ -1,0 +1,128 @@
+package io.hashfleet.console;
+
+import io.hashfleet.console.access.Accounts;
+import io.hashfleet.console.access.ConsoleAudit;
+import io.hashfleet.console.access.LoginThrottle;
+import io.hashfleet.console.access.Sessions;
+import io.hashfleet.console.demo.DemoAccounts;
+import io.hashfleet.console.energy.EnergyView;
+import io.hashfleet.console.energy.EventDesk;
+import io.hashfleet.console.fleet.FleetView;
+import io.hashfleet.console.web.ConsoleServer;
+import io.hashfleet.console.web.ConsoleServices;
+import io.hashfleet.domain.Alert;
+import io.hashfleet.domain.Dialect;
+import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.HashboardReading;
+import io.hashfleet.domain.Hashrate;
+import io.hashfleet.domain.HealthState;
+import io.hashfleet.domain.Make;
+import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.domain.MinerIdentity;
+import io.hashfleet.domain.MinerLocation;
+import io.hashfleet.domain.MinerSample;
+import io.hashfleet.domain.MinerTelemetry;
+import io.hashfleet.domain.ModelCatalog;
+import io.hashfleet.domain.PoolReading;
+import io.hashfleet.energy.audit.AuditTrail;
+import io.hashfleet.store.FleetStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A console over a small hosted fleet: sites dallas (racks R1-R4) and odessa (R1-R2), ten S19 XPs a
+ * rack, even racks owned by northwind and odd ones by bluepeak (the demo's split), plus two miners
+ * at a third site, austin, that no owner has yet. Samples are the last ten minutes, one a minute.
+ */
+final class ConsoleFixture implements AutoCloseable {
+  static final long S19XP_MHS = 140_000_000L;
+  static final int S19XP_WATTS = 3010;
+
+  final FleetStore store = FleetStore.inMemory();
+  final Accounts accounts;
+  final ConsoleAudit audit;
+  final ConsoleServer server;
+  final List<FleetMiner> miners = new ArrayList<>();
+  final Map<String, List<String>> byOwner = new HashMap<>();
+  final Map<String, Long> mhsByAddress = new HashMap<>();
+  final Map<String, HealthState> healthByAddress = new HashMap<>();
+  final Instant now = Instant.now();
+
+  ConsoleFixture() {
+    this(null);
+  }
+
+  ConsoleFixture(EventDesk desk) {
+    Clock clock = Clock.systemUTC();
+    int host = 1;
+    for (String[] site : new String[][] {{"dallas", "4"}, {"odessa", "2"}}) {
+      for (int r = 1; r <= Integer.parseInt(site[1]); r++) {
+        for (int pos = 1; pos <= 10; pos++) {
+          miners.add(new FleetMiner(new MinerAddress("10.9.0." + host++, 4028), identity(), new MinerLocation(site[0], "R" + r, pos)));
+        }
+      }
+    }
+    List<FleetMiner> owned = List.copyOf(miners);
+    miners.add(new FleetMiner(new MinerAddress("10.9.1.1", 4028), identity(), new MinerLocation("austin", "R1", 1)));
+    miners.add(new FleetMiner(new MinerAddress("10.9.1.2", 4028), identity(), new MinerLocation("austin", "R1", 2)));
+    store.upsertMiners(miners);
+    accounts = new Accounts(store, clock);
+    DemoAccounts.create(accounts, owned);
+    for (FleetMiner m : owned) {
+      String owner = accounts.ownerOf(m.address()).orElseThrow();
+      byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).add(m.address().toString());
+    }
+    List<MinerSample> samples = new ArrayList<>();
+    for (int i = 0; i < miners.size(); i++) {
+      FleetMiner m = miners.get(i);
+      // Every seventh miner is hot, every eleventh gone; the rest hash at nominal plus a little.
+      HealthState health = i % 11 == 5 ? HealthState.OFFLINE : i % 7 == 3 ? HealthState.OVERHEAT : HealthState.OK;
+      long mhs = health == HealthState.OFFLINE ? 0 : S19XP_MHS + i * 1_000_000L;
+      for (int minute = 10; minute >= 1; minute--) {
+        Instant at = now.minus(Duration.ofMinutes(minute));
+        samples.add(health == HealthState.OFFLINE ? new MinerSample(m.address(), at, null, health, "connect timed out")
+            : new MinerSample(m.address(), at, telemetry(m.address(), at, mhs), health, health == HealthState.OK ? null : "chip 92 C"));
+      }
+      mhsByAddress.put(m.address().toString(), mhs);
+      healthByAddress.put(m.address().toString(), health);
+      if (health != HealthState.OK) store.openAlert(new Alert(m.address(), health, now.minus(Duration.ofMinutes(9)), null, "test"));
+    }
+    store.appendSamples(samples);
+    audit = new ConsoleAudit(store, clock);
+    FleetView fleet = new FleetView(store, ModelCatalog.bundled(), clock, null);
+    ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock), audit,
+        fleet, new EnergyView(new AuditTrail(store), fleet), desk, clock);
+    server = ConsoleServer.start(services, ConsoleServer.Settings.local(0));
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  long ownerMhs(String owner) {
+    return byOwner.get(owner).stream().mapToLong(mhsByAddress::get).sum();
+  }
+
+  private static MinerIdentity identity() {
+    return new MinerIdentity(Make.ANTMINER, "Antminer S19 XP", "s19xp", Dialect.BITMAIN, "Antminer S19 XP 2023", null);
+  }
+
+  private static MinerTelemetry telemetry(MinerAddress a, Instant at, long mhs) {
+    List<HashboardReading> boards = List.of(new HashboardReading(0, new Hashrate(mhs / 3), 110, 60.0, 71.5, 1),
+        new HashboardReading(1, new Hashrate(mhs / 3), 110, 61.0, 72.0, 2), new HashboardReading(2, new Hashrate(mhs - 2 * (mhs / 3)), 110, 62.0, 70.0, 3));
+    List<PoolReading> pools = List.of(new PoolReading("stratum+tcp://pool.example:3333", "w1", true, true, 1000, 10, 1));
+    return new MinerTelemetry(a, at, identity(), new Hashrate(mhs), new Hashrate(mhs), boards, List.of(5400, 5520, 5460, 5490), S19XP_WATTS,
+        pools, 3, 86_400);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    store.close();
+  }
+}
