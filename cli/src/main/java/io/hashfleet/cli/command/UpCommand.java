@@ -2,6 +2,10 @@ package io.hashfleet.cli.command;
 
 import io.hashfleet.cli.output.Progress;
 import io.hashfleet.cli.runtime.Collector;
+import io.hashfleet.cli.runtime.ConsoleRuntime;
+import io.hashfleet.console.access.Accounts;
+import io.hashfleet.console.demo.DemoAccounts;
+import io.hashfleet.console.web.ConsoleServer;
 import io.hashfleet.cli.runtime.EnergyControl;
 import io.hashfleet.cli.runtime.FirmwareCommandSender;
 import io.hashfleet.collect.control.ControlSettings;
@@ -97,6 +101,13 @@ public final class UpCommand implements Callable<Integer> {
   @Option(names = "--antminer-web-port", defaultValue = "80", description = "Port of stock Antminers' web interface, for power commands (default: ${DEFAULT-VALUE}).")
   int antminerWebPort;
 
+  @Option(names = "--console-port", defaultValue = "8080", description = "Port of the web console and REST API (default: ${DEFAULT-VALUE}; 0 = off).")
+  int consolePort;
+
+  @Option(names = "--console-host", defaultValue = "127.0.0.1",
+      description = "Address the console listens on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface, behind TLS).")
+  String consoleHost;
+
   @Mixin StoreOptions storeOptions;
 
   @Override
@@ -108,7 +119,11 @@ public final class UpCommand implements Callable<Integer> {
     PrintStream out = System.out;
     SimFleet sim = demo ? startDemoFleet(out) : null;
     try (FleetStore store = FleetStore.open(storeOptions.store())) {
-      if (sim != null) registerDemoFleet(sim, store, catalog, out);
+      List<DemoAccounts.Login> demoLogins = List.of();
+      if (sim != null) {
+        registerDemoFleet(sim, store, catalog, out);
+        demoLogins = DemoAccounts.create(new Accounts(store, Clock.systemUTC()), store.miners());
+      }
       if (store.minerCount() == 0) {
         throw new IllegalArgumentException("no miners registered in " + storeOptions.store()
             + ": run `hashfleet scan RANGE --register` first, or `hashfleet up --demo`");
@@ -118,7 +133,9 @@ public final class UpCommand implements Callable<Integer> {
         io.hashfleet.energy.price.PowerPrices powerPrices = energy && prices != null ? loadPrices() : null;
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
             new FirmwareCommandSender(control, collector.live()), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
-        try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl)) {
+        try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl);
+            ConsoleServer console = openConsole(store, catalog, energyControl)) {
+          if (console != null) printConsole(console, demoLogins, out);
           out.printf("up: polling %,d miners every %ds (concurrency %d), store %s%s%s%n", collector.live().size(), every.toSeconds(),
               concurrency, storeOptions.store(), endpoint == null ? "" : ", live status on 127.0.0.1:" + livePort,
               energyControl == null ? "" : "; energy controller on");
@@ -144,6 +161,29 @@ public final class UpCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private ConsoleServer openConsole(FleetStore store, ModelCatalog catalog, EnergyControl energyControl) {
+    if (consolePort == 0) return null;
+    try {
+      return ConsoleRuntime.start(store, catalog, energyControl, consoleHost, consolePort, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          System.err.println("up: console port " + consolePort + " is taken; running without the console (choose another with --console-port)");
+          return null;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private void printConsole(ConsoleServer console, List<DemoAccounts.Login> logins, PrintStream out) {
+    String host = consoleHost.equals("0.0.0.0") ? "127.0.0.1" : consoleHost;
+    out.printf("up: console on http://%s:%d/ (API under /api/, described at /openapi.json)%n", host, console.port());
+    if (logins.isEmpty()) return;
+    out.println("up --demo: console logins (user / password / role / tenant):");
+    for (DemoAccounts.Login l : logins) out.printf("  %-17s %-20s %-15s %s%n", l.username(), l.password(), l.role(), l.tenant());
   }
 
   private io.hashfleet.energy.signal.FourCpWindows fourCpWindows() {

@@ -1,5 +1,7 @@
 package io.hashfleet.console.access;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,7 @@ public enum Role {
     this.commandsMiners = commandsMiners;
   }
 
+  @JsonValue
   public String code() {
     return code;
   }

@@ -1,5 +1,7 @@
 package io.hashfleet.console.access;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** The operator hosts and runs the machines; an owner bought them and sees only its own. */
 public enum TenantKind {
   OPERATOR("operator"),
@@ -11,6 +13,7 @@ public enum TenantKind {
     this.code = code;
   }
 
+  @JsonValue
   public String code() {
     return code;
   }

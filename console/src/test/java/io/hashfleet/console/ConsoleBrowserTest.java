@@ -1,0 +1,167 @@
+package io.hashfleet.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hashfleet.console.demo.DemoAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless browser: Debian's chromium, driven through Debian's chromedriver
+ * (found on the PATH; never downloaded). Logs in as each owner and checks what a person would look at.
+ */
+class ConsoleBrowserTest {
+  static ConsoleFixture fx;
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeAll
+  static void start() {
+    fx = new ConsoleFixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  @BeforeEach
+  void openBrowser() {
+    Path driver = onPath("chromedriver");
+    Path chromium = onPath("chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toString());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) browser.quit();
+  }
+
+  private static Path onPath(String program) {
+    for (String dir : System.getenv("PATH").split(":")) {
+      Path p = Path.of(dir, program);
+      if (Files.isExecutable(p)) return p;
+    }
+    throw new AssertionError(program + " not found on PATH: install Debian's chromium and chromium-driver (the build does so where it may)");
+  }
+
+  private void logIn(String user, String password) {
+    browser.get(fx.base() + "/");
+    wait.until(ExpectedConditions.urlContains("/login.html"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
+  }
+
+  /** With -Dconsole.screenshots=DIR, keeps what the browser showed (for docs and for looking). */
+  private void shot(String name) {
+    String dir = System.getProperty("console.screenshots");
+    if (dir == null) return;
+    try {
+      Files.createDirectories(Path.of(dir));
+      Files.write(Path.of(dir, name + ".png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String dataOf(By by, String attribute) {
+    wait.until(d -> d.findElement(by).getAttribute("data-" + attribute) != null);
+    return browser.findElement(by).getAttribute("data-" + attribute);
+  }
+
+  @Test
+  void owner_reads_the_overview_opens_a_site_heatmap_and_a_miners_chart() {
+    logIn("northwind", "northwind-demo");
+    List<String> mine = fx.byOwner.get(DemoAccounts.OWNER_A);
+    assertThat(dataOf(By.id("kpi-miners"), "value")).isEqualTo(Integer.toString(mine.size()));
+    assertThat(dataOf(By.id("kpi-hashrate"), "value")).isEqualTo(Long.toString(fx.ownerMhs(DemoAccounts.OWNER_A)));
+    assertThat(browser.findElement(By.id("kpi-hashrate")).getText()).endsWith("PH/s");
+    assertThat(browser.findElement(By.id("who")).getText()).contains("northwind", "Northwind Digital Assets");
+    wait.until(d -> !d.findElements(By.cssSelector("#chart .uplot canvas")).isEmpty());
+    List<String> sites = browser.findElements(By.cssSelector("#sites tbody tr")).stream().map(tr -> tr.getAttribute("data-site")).toList();
+    assertThat(sites).containsExactly("dallas", "odessa");
+    shot("overview");
+
+    browser.findElement(By.linkText("dallas")).click();
+    wait.until(ExpectedConditions.urlContains("/site.html?site=dallas"));
+    assertThat(dataOf(By.id("heatmap"), "miners")).isEqualTo("20");
+    WebElement canvas = browser.findElement(By.id("heatmap"));
+    wait.until(d -> !d.findElements(By.cssSelector("#chart .uplot canvas")).isEmpty());
+    shot("site");
+    assertThat(canvas.getSize().getWidth()).isGreaterThan(0);
+    // The first cell (first rack, position 1) sits in the top-left corner; clicking it opens that miner.
+    new Actions(browser).moveToElement(canvas, -canvas.getSize().getWidth() / 2 + 3, -canvas.getSize().getHeight() / 2 + 3).click().perform();
+    wait.until(ExpectedConditions.urlContains("/miner.html?address="));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("facts"), "Owner"));
+    assertThat(browser.findElement(By.id("facts")).getText()).contains("northwind", "dallas", "Antminer S19 XP");
+    wait.until(d -> !d.findElements(By.cssSelector("#chart .uplot canvas")).isEmpty());
+    assertThat(Integer.parseInt(dataOf(By.id("chart"), "points"))).isPositive();
+    shot("miner");
+    String address = browser.getCurrentUrl().replaceAll(".*address=", "").replace("%3A", ":");
+    assertThat(mine).contains(address);
+  }
+
+  @Test
+  void an_owner_cannot_reach_another_owners_miners_through_the_pages_or_the_api() {
+    logIn("bluepeak", "bluepeak-demo");
+    String theirs = fx.byOwner.get(DemoAccounts.OWNER_A).get(0);
+
+    browser.get(fx.base() + "/miner.html?address=" + theirs);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "Miner not found."));
+    assertThat(browser.findElement(By.id("facts")).getText()).doesNotContain(theirs);
+    browser.get(fx.base() + "/site.html?site=austin");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "Site not found."));
+
+    // The same session's cookie, from the page itself, against the API.
+    browser.get(fx.base() + "/index.html");
+    wait.until(d -> d.findElement(By.id("kpi-miners")).getAttribute("data-value") != null);
+    for (String path : List.of("/api/miners/" + theirs, "/api/miners/" + theirs + "/series", "/api/sites/austin/heatmap")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch(arguments[0]).then(async r => done({status: r.status, body: await r.text()}));", path);
+      assertThat(((Number) r.get("status")).intValue()).as(path).isEqualTo(404);
+      assertThat((String) r.get("body")).as(path).doesNotContain("\"hashrate_mhs\"");
+    }
+    // Its own shared site shows its machines only.
+    browser.get(fx.base() + "/site.html?site=dallas");
+    assertThat(dataOf(By.id("heatmap"), "miners")).isEqualTo("20");
+  }
+
+  @Test
+  void the_overview_updates_itself_from_the_live_stream() {
+    logIn("ops", "hostco-ops-demo");
+    wait.until(d -> !d.findElement(By.id("updated")).getText().isEmpty());
+    String first = browser.findElement(By.id("updated")).getText();
+    new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+      String now = d.findElement(By.id("updated")).getText();
+      return !now.isEmpty() && !now.equals(first);
+    });
+    assertThat(dataOf(By.id("kpi-miners"), "value")).isEqualTo(Integer.toString(fx.miners.size()));
+  }
+}
