@@ -8,6 +8,10 @@ import io.hashfleet.console.demo.DemoAccounts;
 import io.hashfleet.console.energy.EnergyView;
 import io.hashfleet.console.energy.EventDesk;
 import io.hashfleet.console.fleet.FleetView;
+import io.hashfleet.console.money.MoneyView;
+import io.hashfleet.domain.Btc;
+import io.hashfleet.money.chain.ChainHistory;
+import io.hashfleet.money.production.FeeAssumption;
 import io.hashfleet.console.web.ConsoleServer;
 import io.hashfleet.console.web.ConsoleServices;
 import io.hashfleet.domain.Alert;
@@ -96,7 +100,8 @@ final class ConsoleFixture implements AutoCloseable {
     audit = new ConsoleAudit(store, clock);
     FleetView fleet = new FleetView(store, ModelCatalog.bundled(), clock, null);
     ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock), audit,
-        fleet, new EnergyView(new AuditTrail(store), fleet), desk, clock);
+        fleet, new EnergyView(new AuditTrail(store), fleet),
+        new MoneyView(store, accounts, ChainHistory.bundled(), new FeeAssumption.PerBlock(Btc.ofSats(5_000_000)), clock), desk, clock);
     server = ConsoleServer.start(services, ConsoleServer.Settings.local(0));
   }
 

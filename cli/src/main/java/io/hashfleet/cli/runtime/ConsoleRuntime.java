@@ -8,6 +8,7 @@ import io.hashfleet.console.energy.EnergyView;
 import io.hashfleet.console.energy.EventDesk;
 import io.hashfleet.console.fleet.FleetView;
 import io.hashfleet.console.fleet.ProductionFigures;
+import io.hashfleet.console.money.MoneyView;
 import io.hashfleet.console.web.ConsoleServer;
 import io.hashfleet.console.web.ConsoleServices;
 import io.hashfleet.domain.Btc;
@@ -31,10 +32,12 @@ public final class ConsoleRuntime {
 
   public static ConsoleServer start(FleetStore store, ModelCatalog catalog, EnergyControl energy, String host, int port, Clock clock) {
     Accounts accounts = new Accounts(store, clock);
-    ProductionFigures production = new ProductionFigures(store, new ChainStore(store).history(), new FeeAssumption.PerBlock(FEES_PER_BLOCK), clock);
+    var chain = new ChainStore(store).history();
+    var fees = new FeeAssumption.PerBlock(FEES_PER_BLOCK);
+    ProductionFigures production = new ProductionFigures(store, chain, fees, clock);
     FleetView fleet = new FleetView(store, catalog, clock, production);
     ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock),
-        new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), energy == null ? null : desk(energy), clock);
+        new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), new MoneyView(store, accounts, chain, fees, clock), energy == null ? null : desk(energy), clock);
     return ConsoleServer.start(services, new ConsoleServer.Settings(host, port, false));
   }
 

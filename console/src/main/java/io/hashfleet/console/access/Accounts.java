@@ -91,6 +91,30 @@ public final class Accounts {
     });
   }
 
+  // Books
+
+  /** The owner whose payouts and treasury ledger this store keeps, if one was named. */
+  public Optional<String> booksTenant() {
+    return store.read("books tenant", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT value FROM settings WHERE key = 'books_tenant'"); ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    });
+  }
+
+  /** Names the owner whose payouts and ledger these are; only that owner's people see them in the console. */
+  public void setBooksTenant(String tenantId) {
+    Tenant t = tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));
+    if (t.kind() != TenantKind.OWNER) throw new IllegalArgumentException("tenant " + tenantId + " is the operator: the books are an owner's");
+    store.write("set books tenant", c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO settings VALUES ('books_tenant', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+        p.setString(1, tenantId);
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
   // Users
 
   /** Adds a user, or resets its role and password when it exists. */
