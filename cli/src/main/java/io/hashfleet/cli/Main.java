@@ -8,6 +8,8 @@ import io.hashfleet.cli.command.ScanCommand;
 import io.hashfleet.cli.command.SimCommand;
 import io.hashfleet.cli.command.StatusCommand;
 import io.hashfleet.cli.command.UpCommand;
+import io.hashfleet.cli.command.console.TenantsCommand;
+import io.hashfleet.cli.command.console.UsersCommand;
 import io.hashfleet.cli.command.energy.EnergyCommand;
 import io.hashfleet.cli.command.money.ChainCommand;
 import io.hashfleet.cli.command.money.CostsCommand;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Command;
     description = "Watch and run an industrial Bitcoin mining fleet through the miners' own APIs.",
     subcommands = {UpCommand.class, SimCommand.class, ScanCommand.class, StatusCommand.class, MinersCommand.class, HistoryCommand.class,
         ImportCommand.class, ExportCommand.class, ChainCommand.class, ProductionCommand.class, PayoutsCommand.class,
-        TreasuryCommand.class, CostsCommand.class, ReportCommand.class, EnergyCommand.class})
+        TreasuryCommand.class, CostsCommand.class, ReportCommand.class, EnergyCommand.class, TenantsCommand.class, UsersCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

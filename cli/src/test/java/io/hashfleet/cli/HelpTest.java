@@ -23,7 +23,8 @@ class HelpTest {
     } finally {
       System.setErr(err);
     }
-    assertThat(names).contains("hashfleet report monthly", "hashfleet energy backtest", "hashfleet production reconcile");
+    assertThat(names).contains("hashfleet report monthly", "hashfleet energy backtest", "hashfleet production reconcile",
+        "hashfleet tenants assign", "hashfleet users revoke-token");
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
   }
 

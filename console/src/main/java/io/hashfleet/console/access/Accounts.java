@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Tenants, users, miner ownership and API tokens, kept in the store (migration V6). */
@@ -76,6 +78,17 @@ public final class Accounts {
         p.executeBatch();
       }
       return miners.size();
+    });
+  }
+
+  /** How many miners each owner tenant owns; owners without miners are absent. */
+  public Map<String, Integer> minerCounts() {
+    return store.read("miners per owner", c -> {
+      Map<String, Integer> out = new HashMap<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT tenant, count(*) FROM miner_owners GROUP BY tenant"); ResultSet rs = p.executeQuery()) {
+        while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+      }
+      return out;
     });
   }
 
@@ -223,9 +236,10 @@ public final class Accounts {
         List<TokenInfo> out = new ArrayList<>();
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
-            long revoked = rs.getLong(4);
-            out.add(new TokenInfo(tokenId(rs.getString(1)), rs.getString(2), UtcMicros.toInstant(rs.getLong(3)),
-                rs.wasNull() ? null : UtcMicros.toInstant(revoked)));
+            // wasNull speaks of the last column read, so ask right after reading revoked_at.
+            long revokedUs = rs.getLong(4);
+            java.time.Instant revoked = rs.wasNull() ? null : UtcMicros.toInstant(revokedUs);
+            out.add(new TokenInfo(tokenId(rs.getString(1)), rs.getString(2), UtcMicros.toInstant(rs.getLong(3)), revoked));
           }
         }
         return out;
