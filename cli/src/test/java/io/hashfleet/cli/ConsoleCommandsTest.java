@@ -74,6 +74,17 @@ class ConsoleCommandsTest {
   }
 
   @Test
+  void the_books_belong_to_one_owner_never_the_operator() {
+    assertThat(ok(CliRun.of("tenants", "books", "northwind", "--store", store)).out()).contains("now northwind's books");
+    CliRun operator = CliRun.of("tenants", "books", "hostco", "--store", store);
+    assertThat(operator.exitCode()).isEqualTo(2);
+    assertThat(operator.err()).contains("the books are an owner's");
+    try (FleetStore s = FleetStore.open(java.nio.file.Path.of(store))) {
+      assertThat(new io.hashfleet.console.access.Accounts(s, java.time.Clock.systemUTC()).booksTenant()).contains("northwind");
+    }
+  }
+
+  @Test
   void a_file_with_bad_lines_names_each_one_and_assigns_nothing() throws Exception {
     Path csv = dir.resolve("owners.csv");
     Files.writeString(csv, """

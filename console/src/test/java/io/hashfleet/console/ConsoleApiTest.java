@@ -188,6 +188,39 @@ class ConsoleApiTest {
     assertThat(northwind.get("/api/audit").json()).allMatch(e -> e.get("tenant").asText().equals(DemoAccounts.OWNER_A));
   }
 
+  @Test
+  void the_treasury_is_shown_to_the_owner_whose_books_these_are_and_to_no_one_else() {
+    ApiClient northwind = ApiClient.loggedIn(fx.base(), "northwind", "northwind-demo");
+    JsonNode t = northwind.get("/api/treasury").json();
+    assertThat(t.get("holdings_sats").asLong()).isEqualTo(3 * ConsoleFixture.PAYOUT_SATS);
+    // Today's close is 98,000.00: 0.37037034 BTC is worth $36,296.29 (rounded to the cent).
+    assertThat(t.get("usd_per_btc").decimalValue()).isEqualByComparingTo("98000.00");
+    assertThat(t.get("market_value").decimalValue()).isEqualByComparingTo("36296.29");
+    assertThat(t.get("latest_entries")).hasSize(3);
+    ApiClient bluepeak = ApiClient.loggedIn(fx.base(), "bluepeak", "bluepeak-demo");
+    assertThat(bluepeak.get("/api/treasury").status()).isEqualTo(404);
+    ApiClient ops = ApiClient.loggedIn(fx.base(), "ops", "hostco-ops-demo");
+    assertThat(ops.get("/api/treasury").status()).as("the operator hosts the machines, not the coins").isEqualTo(404);
+  }
+
+  @Test
+  void expected_production_follows_each_owners_own_hashrate_and_payouts_show_only_with_books() {
+    ApiClient northwind = ApiClient.loggedIn(fx.base(), "northwind", "northwind-demo");
+    ApiClient bluepeak = ApiClient.loggedIn(fx.base(), "bluepeak", "bluepeak-demo");
+    JsonNode a = northwind.get("/api/production").json();
+    JsonNode b = bluepeak.get("/api/production").json();
+    assertThat(a.get("books").asBoolean()).isTrue();
+    assertThat(a.get("actual_sats").isNull()).isFalse();
+    assertThat(b.get("books").asBoolean()).isFalse();
+    assertThat(b.get("actual_sats").isNull()).isTrue();
+    assertThat(b.toString()).doesNotContain(Long.toString(ConsoleFixture.PAYOUT_SATS));
+    // Same chain, same period: expected BTC splits as the two owners' measured hashrates do.
+    double ratio = a.get("expected_sats").asDouble() / b.get("expected_sats").asDouble();
+    double hashRatio = (double) fx.ownerMhs(DemoAccounts.OWNER_A) / fx.ownerMhs(DemoAccounts.OWNER_B);
+    assertThat(ratio).isCloseTo(hashRatio, org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(northwind.get("/api/production?month=2024-13").status()).isEqualTo(400);
+  }
+
   private static List<String> names(JsonNode array, String field) {
     return StreamSupport.stream(array.spliterator(), false).map(n -> n.get(field).asText()).toList();
   }

@@ -124,6 +124,17 @@ class ConsoleBrowserTest {
     shot("miner");
     String address = browser.getCurrentUrl().replaceAll(".*address=", "").replace("%3A", ":");
     assertThat(mine).contains(address);
+
+    // Its books: payouts against expected production, and the treasury they filled.
+    browser.findElement(By.linkText("Production")).click();
+    assertThat(dataOf(By.id("kpi-actual"), "value")).isEqualTo(Long.toString(3 * ConsoleFixture.PAYOUT_SATS));
+    wait.until(d -> !d.findElements(By.cssSelector("#chart .uplot canvas")).isEmpty());
+    shot("production");
+    browser.findElement(By.linkText("Treasury")).click();
+    assertThat(dataOf(By.id("kpi-holdings"), "value")).isEqualTo(Long.toString(3 * ConsoleFixture.PAYOUT_SATS));
+    assertThat(browser.findElement(By.id("kpi-value")).getText()).isEqualTo("$36,296.29");
+    assertThat(browser.findElements(By.cssSelector("#entries tbody tr"))).hasSize(3);
+    shot("treasury");
   }
 
   @Test
@@ -148,6 +159,12 @@ class ConsoleBrowserTest {
       assertThat(((Number) r.get("status")).intValue()).as(path).isEqualTo(404);
       assertThat((String) r.get("body")).as(path).doesNotContain("\"hashrate_mhs\"");
     }
+    // Another owner's books stay out of sight.
+    browser.get(fx.base() + "/treasury.html");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "keeps no treasury for your tenant"));
+    browser.get(fx.base() + "/production.html");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-books"), "no payouts kept here"));
+
     // Its own shared site shows its machines only.
     browser.get(fx.base() + "/site.html?site=dallas");
     assertThat(dataOf(By.id("heatmap"), "miners")).isEqualTo("20");

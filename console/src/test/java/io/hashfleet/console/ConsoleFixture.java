@@ -30,6 +30,13 @@ import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.domain.PoolReading;
 import io.hashfleet.energy.audit.AuditTrail;
 import io.hashfleet.store.FleetStore;
+import io.hashfleet.money.payout.Payout;
+import io.hashfleet.money.payout.PayoutStore;
+import io.hashfleet.money.treasury.DailyPrice;
+import io.hashfleet.money.treasury.TreasuryStore;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +53,7 @@ import java.util.Map;
 final class ConsoleFixture implements AutoCloseable {
   static final long S19XP_MHS = 140_000_000L;
   static final int S19XP_WATTS = 3010;
+  static final long PAYOUT_SATS = 12_345_678L;
 
   final FleetStore store = FleetStore.inMemory();
   final Accounts accounts;
@@ -97,6 +105,17 @@ final class ConsoleFixture implements AutoCloseable {
       if (health != HealthState.OK) store.openAlert(new Alert(m.address(), health, now.minus(Duration.ofMinutes(9)), null, "test"));
     }
     store.appendSamples(samples);
+    // Northwind keeps its books here: three daily payouts and a month of prices.
+    accounts.setBooksTenant(DemoAccounts.OWNER_A);
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    List<Payout> payouts = new ArrayList<>();
+    for (int d = 3; d >= 1; d--) {
+      payouts.add(new Payout("fpps-" + d, today.minusDays(d - 1).atStartOfDay(ZoneOffset.UTC).plusHours(2).toInstant(), Btc.ofSats(PAYOUT_SATS), "Foundry USA"));
+    }
+    new PayoutStore(store).importAll(payouts, "fixture");
+    List<DailyPrice> prices = new ArrayList<>();
+    for (int d = 30; d >= 0; d--) prices.add(new DailyPrice(today.minusDays(d), new BigDecimal("98000.00").add(BigDecimal.valueOf(d * 100L))));
+    new TreasuryStore(store).savePrices(prices);
     audit = new ConsoleAudit(store, clock);
     FleetView fleet = new FleetView(store, ModelCatalog.bundled(), clock, null);
     ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock), audit,

@@ -80,7 +80,11 @@ public final class ConsoleServer implements AutoCloseable {
   }
 
   static ObjectMapper mapper() {
-    SimpleModule times = new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance);
+    // ISO-8601 text for every time type the API returns (Instant, day, month): what toString gives.
+    SimpleModule times = new SimpleModule()
+        .addSerializer(Instant.class, ToStringSerializer.instance)
+        .addSerializer(java.time.LocalDate.class, ToStringSerializer.instance)
+        .addSerializer(java.time.YearMonth.class, ToStringSerializer.instance);
     return new ObjectMapper()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

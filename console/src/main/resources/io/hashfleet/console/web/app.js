@@ -25,7 +25,8 @@ const HF = (() => {
   /** Loads who is logged in and draws the header; every page but login starts here. */
   async function start(active) {
     me = await api("/api/me");
-    const links = [["index.html", "Overview"], ["alerts.html", "Alerts"], ["energy.html", "Energy"]];
+    const links = [["index.html", "Overview"], ["alerts.html", "Alerts"], ["production.html", "Production"], ["treasury.html", "Treasury"],
+      ["energy.html", "Energy"]];
     const header = document.createElement("header");
     header.innerHTML = `<span class="brand">Hashfleet</span><nav>${links.map(([href, label]) =>
       `<a href="/${href}" class="${href === active ? "active" : ""}">${label}</a>`).join("")}</nav>

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** The console's tenants: the operator who runs the sites, and the owners who each see only their own miners. */
 @Command(name = "tenants", mixinStandardHelpOptions = true,
     description = "The console's tenants: add the operator and the owners, list them, assign miners to an owner. " + AccessStore.STOP_UP,
-    subcommands = {TenantsCommand.Add.class, TenantsCommand.ListTenants.class, TenantsCommand.Assign.class})
+    subcommands = {TenantsCommand.Add.class, TenantsCommand.ListTenants.class, TenantsCommand.Assign.class, TenantsCommand.Books.class})
 public final class TenantsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +54,24 @@ public final class TenantsCommand implements Runnable {
         s.accounts.putTenant(tenant);
         s.audit(id, "tenant_saved", id, kind + " " + name);
         System.out.printf("tenant %s (%s) %s: %s%n", id, tenant.kind().code(), existed ? "renamed" : "added", name);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "books", mixinStandardHelpOptions = true,
+      description = "Name the owner whose payouts and treasury ledger this store keeps: the console shows them to that owner's people "
+          + "and to no one else. " + AccessStore.STOP_UP)
+  static final class Books implements Callable<Integer> {
+    @Parameters(paramLabel = "ID", description = "The owner tenant.") String id;
+    @Mixin StoreOptions storeOptions;
+
+    @Override
+    public Integer call() {
+      try (AccessStore s = new AccessStore(storeOptions.store())) {
+        s.accounts.setBooksTenant(id);
+        s.audit(id, "books_tenant_set", id, null);
+        System.out.printf("payouts and treasury in %s are now %s's books%n", storeOptions.store(), id);
       }
       return 0;
     }
