@@ -17,9 +17,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest {
   static ConsoleFixture fx;
+  Browser session;
   WebDriver browser;
   WebDriverWait wait;
 
@@ -45,36 +43,18 @@ class ConsoleBrowserTest {
 
   @BeforeEach
   void openBrowser() {
-    Path driver = onPath("chromedriver");
-    Path chromium = onPath("chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    session = Browser.open();
+    browser = session.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) browser.quit();
-  }
-
-  private static Path onPath(String program) {
-    for (String dir : System.getenv("PATH").split(":")) {
-      Path p = Path.of(dir, program);
-      if (Files.isExecutable(p)) return p;
-    }
-    throw new AssertionError(program + " not found on PATH: install Debian's chromium and chromium-driver (the build does so where it may)");
+    if (session != null) session.close();
   }
 
   private void logIn(String user, String password) {
-    browser.get(fx.base() + "/");
-    wait.until(ExpectedConditions.urlContains("/login.html"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("submit")).click();
-    wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login.html")));
+    session.logIn(fx.base(), user, password);
   }
 
   /** With -Dconsole.screenshots=DIR, keeps what the browser showed (for docs and for looking). */

@@ -117,11 +117,25 @@ final class ConsoleFixture implements AutoCloseable {
     for (int d = 30; d >= 0; d--) prices.add(new DailyPrice(today.minusDays(d), new BigDecimal("98000.00").add(BigDecimal.valueOf(d * 100L))));
     new TreasuryStore(store).savePrices(prices);
     audit = new ConsoleAudit(store, clock);
+    server = startServer(store, accounts, audit, desk);
+  }
+
+  /** A console over any store, wired as `up` wires it (without expected BTC on the overview). */
+  static ConsoleServer startServer(FleetStore store, Accounts accounts, ConsoleAudit audit, EventDesk desk) {
+    Clock clock = Clock.systemUTC();
     FleetView fleet = new FleetView(store, ModelCatalog.bundled(), clock, null);
     ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock), audit,
         fleet, new EnergyView(new AuditTrail(store), fleet),
         new MoneyView(store, accounts, ChainHistory.bundled(), new FeeAssumption.PerBlock(Btc.ofSats(5_000_000)), clock), desk, clock);
-    server = ConsoleServer.start(services, ConsoleServer.Settings.local(0));
+    return ConsoleServer.start(services, ConsoleServer.Settings.local(0));
+  }
+
+  static MinerSample okSample(MinerAddress a, Instant at, long mhs) {
+    return new MinerSample(a, at, telemetry(a, at, mhs), HealthState.OK, null);
+  }
+
+  static MinerIdentity s19xp() {
+    return identity();
   }
 
   String base() {

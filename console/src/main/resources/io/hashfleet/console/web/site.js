@@ -18,7 +18,9 @@
   HF.legend(document.getElementById("legend"), summary.by_state);
 
   const map = await HF.api("/api/sites/" + encodeURIComponent(site) + "/heatmap");
+  const drawStart = performance.now();
   drawHeatmap(map);
+  document.getElementById("heatmap").dataset.drawMs = (performance.now() - drawStart).toFixed(1);
   HF.seriesChart(document.getElementById("chart"), await HF.api("/api/sites/" + encodeURIComponent(site) + "/series?hours=24"),
     "Site hashrate and power, last 24 h");
 
@@ -31,7 +33,8 @@
     const n = m.address.length;
     const racks = Math.max(1, m.racks.length + (m.rack.some(r => r < 0) ? 1 : 0));
     const positions = Math.max(1, m.max_position);
-    const width = Math.max(320, document.querySelector("main").clientWidth - 4);
+    // The main column's inner width (less its padding and the canvas border): never wider than the page.
+    const width = Math.max(320, document.querySelector("main").clientWidth - 44);
     const cell = Math.max(3, Math.min(14, Math.floor(width / racks) - 1));
     const pitch = cell + 1;
     const perBand = Math.max(1, Math.floor(width / pitch));
