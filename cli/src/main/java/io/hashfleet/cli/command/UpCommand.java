@@ -26,6 +26,7 @@ import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.HealthState;
 import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
+import io.hashfleet.domain.MinerLocation;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.sim.SimConfig;
 import io.hashfleet.sim.SimFleet;
@@ -154,7 +155,8 @@ public final class UpCommand implements Callable<Integer> {
   private LiveEndpoint openEndpoint(Collector collector, ModelCatalog catalog, EnergyControl energyControl) {
     if (livePort == 0) return null;
     try {
-      return new LiveEndpoint(collector, catalog, storeOptions.store().toAbsolutePath().toString(), livePort, energyControl);
+      return new LiveEndpoint(collector, catalog, storeOptions.store().toAbsolutePath().toString(), livePort, energyControl,
+          new io.hashfleet.console.access.ConsoleAudit(collector.store(), Clock.systemUTC()));
     } catch (BindException e) {
       System.err.println("up: live status port " + livePort + " is taken (another `hashfleet up`?); running without it");
       return null;
@@ -259,6 +261,17 @@ public final class UpCommand implements Callable<Integer> {
     return sim;
   }
 
+  /**
+   * The demo's racks hold 40 machines, as real ones do, not the 256 of an address octet: rack and
+   * position come from the host number, the site from the address plan.
+   */
+  private static MinerLocation demoLocation(AddressPlan plan, String host) {
+    MinerLocation planned = plan.locate(host);
+    String[] octets = host.split("\\.");
+    int n = Integer.parseInt(octets[2]) * 256 + Integer.parseInt(octets[3]);
+    return new MinerLocation(planned.site(), "R" + (n / 40 + 1), n % 40 + 1);
+  }
+
   private void registerDemoFleet(SimFleet sim, FleetStore store, ModelCatalog catalog, PrintStream out) throws Exception {
     Path plan = Files.createTempFile("hashfleet-demo-plan", ".csv");
     try {
@@ -274,13 +287,13 @@ public final class UpCommand implements Callable<Integer> {
       List<FleetMiner> miners = new ArrayList<>();
       java.util.Set<String> found = new java.util.HashSet<>();
       for (FoundMiner f : report.found()) {
-        miners.add(new FleetMiner(f.address(), f.identity(), addressPlan.locate(f.address().host())));
+        miners.add(new FleetMiner(f.address(), f.identity(), demoLocation(addressPlan, f.address().host())));
         found.add(f.address().host());
       }
       // The site's inventory lists every installed machine, including those that do not answer
       // now: register them too, so they show as offline instead of vanishing.
       for (var v : sim.miners()) {
-        if (!found.contains(v.ip())) miners.add(new FleetMiner(new MinerAddress(v.ip(), sim.port()), MinerIdentity.UNKNOWN, addressPlan.locate(v.ip())));
+        if (!found.contains(v.ip())) miners.add(new FleetMiner(new MinerAddress(v.ip(), sim.port()), MinerIdentity.UNKNOWN, demoLocation(addressPlan, v.ip())));
       }
       store.upsertMiners(miners);
       out.printf("up --demo: scanned %s in %.1f s: %,d miners answered, %,d more registered from the inventory%n",

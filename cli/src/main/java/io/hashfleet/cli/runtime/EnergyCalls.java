@@ -2,6 +2,7 @@ package io.hashfleet.cli.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfleet.cli.output.Json;
+import io.hashfleet.console.access.ConsoleAudit;
 import io.hashfleet.energy.execution.ExecutionReport;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.UUID;
 final class EnergyCalls {
   private EnergyCalls() {}
 
-  static String demandResponse(EnergyControl energy, byte[] body) {
+  static String demandResponse(EnergyControl energy, byte[] body, ConsoleAudit audit) {
     try {
       JsonNode call = Json.MAPPER.readTree(body);
       String site = call.path("site").asText(null);
@@ -27,7 +28,17 @@ final class EnergyCalls {
       Duration within = Duration.ofSeconds(call.path("within_s").asLong(600));
       Duration lasts = Duration.ofSeconds(call.path("for_s").asLong(1800));
       long started = System.nanoTime();
-      ExecutionReport r = energy.demandResponse(id, site, Math.round(mw * 1e6), within, lasts, call.path("source").asText("api"));
+      String source = call.path("source").asText("api");
+      // The same audit log as the console's commands: who (the local endpoint, from `source`), what, where.
+      if (audit != null) {
+        audit.record(null, null, "command", site, "demand response " + id + " from " + source + " via the live endpoint: shed " + mw + " MW within "
+            + within.toMinutes() + " min for " + lasts.toMinutes() + " min", "127.0.0.1");
+      }
+      ExecutionReport r = energy.demandResponse(id, site, Math.round(mw * 1e6), within, lasts, source);
+      if (audit != null) {
+        audit.record(null, null, "command_result", id, r.accepted() + " of " + r.orders() + " accepted, " + r.refused().size() + " refused, "
+            + r.failed().size() + " failed", "127.0.0.1");
+      }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("event", id);
       m.put("site", site);

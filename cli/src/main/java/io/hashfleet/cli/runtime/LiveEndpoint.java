@@ -29,8 +29,16 @@ public final class LiveEndpoint implements AutoCloseable {
     this(collector, catalog, storePath, port, null);
   }
 
-  /** With {@code energy} non-null, also takes demand-response calls on POST /energy/events. */
   public LiveEndpoint(Collector collector, ModelCatalog catalog, String storePath, int port, EnergyControl energy) throws IOException {
+    this(collector, catalog, storePath, port, energy, null);
+  }
+
+  /**
+   * With {@code energy} non-null, also takes demand-response calls on POST /energy/events, each
+   * written to {@code audit} (when given) as the console's own commands are.
+   */
+  public LiveEndpoint(Collector collector, ModelCatalog catalog, String storePath, int port, EnergyControl energy,
+      io.hashfleet.console.access.ConsoleAudit audit) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/status", ex -> {
@@ -56,7 +64,7 @@ public final class LiveEndpoint implements AutoCloseable {
         send(ex, 405, "{\"error\":\"POST a demand-response call\"}\n");
         return;
       }
-      send(ex, 200, EnergyCalls.demandResponse(energy, ex.getRequestBody().readAllBytes()));
+      send(ex, 200, EnergyCalls.demandResponse(energy, ex.getRequestBody().readAllBytes(), audit));
     });
     server.start();
   }

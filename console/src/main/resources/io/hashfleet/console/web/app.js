@@ -62,7 +62,7 @@ const HF = (() => {
   }
 
   /** A uPlot time chart of hashrate (PH/s) and, when present, power (MW) on a second axis. */
-  function seriesChart(el, points, title) {
+  function seriesChart(el, points, title, spanHours = 24) {
     el.innerHTML = "";
     const xs = points.map(p => Date.parse(p.t) / 1000);
     const hs = points.map(p => p.hashrate_mhs / 1e9);
@@ -72,6 +72,8 @@ const HF = (() => {
     const unit = small ? "TH/s" : "PH/s";
     const opts = {
       title, width: Math.max(320, el.clientWidth - 16), height: 260,
+      // The whole span asked for, even when the data covers only its end (a fleet polled for an hour).
+      scales: {x: {time: true, range: () => [Date.now() / 1000 - spanHours * 3600, Date.now() / 1000]}},
       series: [{}, {label: "hashrate " + unit, stroke: "#f7931a", width: 2, value: (u, v) => v == null ? "" : v.toFixed(2)},
         {label: "power MW", stroke: "#4aa3df", width: 1, scale: "mw", value: (u, v) => v == null ? "" : v.toFixed(3)}],
       axes: [{stroke: "#8a99a8", grid: {stroke: "#26313d"}}, {stroke: "#8a99a8", grid: {stroke: "#26313d"}, label: unit},
