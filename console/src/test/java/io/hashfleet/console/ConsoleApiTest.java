@@ -221,6 +221,21 @@ class ConsoleApiTest {
     assertThat(northwind.get("/api/production?month=2024-13").status()).isEqualTo(400);
   }
 
+  @Test
+  void bad_requests_get_400_with_a_message_that_names_the_problem() {
+    ApiClient anonymous = new ApiClient(fx.base());
+    ApiClient.Reply notJson = anonymous.post("/api/login", "{\"username\": ");
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.json().get("error").asText()).contains("JSON");
+    assertThat(anonymous.post("/api/login", "{}").status()).isEqualTo(400);
+    ApiClient ops = ApiClient.loggedIn(fx.base(), "ops", "hostco-ops-demo");
+    ApiClient.Reply badLimit = ops.get("/api/miners?limit=0");
+    assertThat(badLimit.status()).isEqualTo(400);
+    assertThat(badLimit.json().get("error").asText()).contains("limit");
+    assertThat(ops.get("/api/miners?health=sleepy").json().get("error").asText()).contains("unknown health state 'sleepy'");
+    assertThat(ops.get("/api/miners/not-an-address:port").status()).isEqualTo(400);
+  }
+
   private static List<String> names(JsonNode array, String field) {
     return StreamSupport.stream(array.spliterator(), false).map(n -> n.get(field).asText()).toList();
   }

@@ -113,6 +113,8 @@ public final class ConsoleServer implements AutoCloseable {
 
     config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
     config.routes.exception(IllegalArgumentException.class, (e, ctx) -> ctx.status(400).json(Map.of("error", e.getMessage())));
+    config.routes.exception(com.fasterxml.jackson.core.JacksonException.class, (e, ctx) ->
+        ctx.status(400).json(Map.of("error", "request body is not the JSON expected: " + e.getOriginalMessage())));
     config.routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName()));
