@@ -222,6 +222,31 @@ class ConsoleApiTest {
   }
 
   @Test
+  void an_owner_sees_events_at_its_sites_with_its_own_machines_only() {
+    ApiClient northwind = ApiClient.loggedIn(fx.base(), "northwind", "northwind-demo");
+    JsonNode events = northwind.get("/api/energy/events").json();
+    assertThat(names(events, "id")).containsExactly("dr-dallas");
+    JsonNode dallas = events.get(0);
+    assertThat(dallas.get("shed_watts").isNull()).as("site-wide shed reveals the other owner's load").isTrue();
+    assertThat(dallas.get("baseline_watts").isNull()).isTrue();
+    long mine = fx.minersAt("dallas", DemoAccounts.OWNER_A);
+    assertThat(dallas.get("slept_miners").asLong()).isEqualTo(mine);
+    assertThat(dallas.get("planned_watts").asLong()).isEqualTo(mine * ConsoleFixture.S19XP_WATTS);
+    JsonNode detail = northwind.get("/api/energy/events/dr-dallas").json();
+    assertThat(names(detail.get("actions"), "address")).isNotEmpty().allMatch(fx.byOwner.get(DemoAccounts.OWNER_A)::contains);
+    assertThat(northwind.get("/api/energy/events/dr-austin").status()).isEqualTo(404);
+
+    ApiClient ops = ApiClient.loggedIn(fx.base(), "ops", "hostco-ops-demo");
+    JsonNode all = ops.get("/api/energy/events").json();
+    assertThat(names(all, "id")).containsExactlyInAnyOrder("dr-dallas", "dr-austin");
+    JsonNode opsDallas = ops.get("/api/energy/events/dr-dallas").json().get("event");
+    assertThat(opsDallas.get("shed_watts").asLong()).isEqualTo(120_000L);
+    assertThat(opsDallas.get("slept_miners").asLong()).isEqualTo(fx.minersAt("dallas", null));
+    // Half of the sleeps were confirmed by telemetry (every other machine in fixture order).
+    assertThat(opsDallas.get("confirmed_watts").asLong()).isEqualTo((fx.minersAt("dallas", null) + 1) / 2 * ConsoleFixture.S19XP_WATTS);
+  }
+
+  @Test
   void bad_requests_get_400_with_a_message_that_names_the_problem() {
     ApiClient anonymous = new ApiClient(fx.base());
     ApiClient.Reply notJson = anonymous.post("/api/login", "{\"username\": ");

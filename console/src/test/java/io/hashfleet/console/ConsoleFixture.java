@@ -29,6 +29,8 @@ import io.hashfleet.domain.MinerTelemetry;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.domain.PoolReading;
 import io.hashfleet.energy.audit.AuditTrail;
+import io.hashfleet.energy.audit.EnergyAction;
+import io.hashfleet.energy.audit.EnergyEvent;
 import io.hashfleet.store.FleetStore;
 import io.hashfleet.money.payout.Payout;
 import io.hashfleet.money.payout.PayoutStore;
@@ -116,8 +118,41 @@ final class ConsoleFixture implements AutoCloseable {
     List<DailyPrice> prices = new ArrayList<>();
     for (int d = 30; d >= 0; d--) prices.add(new DailyPrice(today.minusDays(d), new BigDecimal("98000.00").add(BigDecimal.valueOf(d * 100L))));
     new TreasuryStore(store).savePrices(prices);
+    recordEnergyEvents();
     audit = new ConsoleAudit(store, clock);
     server = startServer(store, accounts, audit, desk);
+  }
+
+  /**
+   * Two demand-response events: at dallas (shared by both owners) every machine was put to sleep
+   * and the first half confirmed; at austin (no owner) two machines slept.
+   */
+  private void recordEnergyEvents() {
+    AuditTrail trail = new AuditTrail(store);
+    Instant at = now.minus(Duration.ofMinutes(5));
+    trail.open(new EnergyEvent("dr-dallas", EnergyEvent.Kind.DEMAND_RESPONSE, "dallas", 120_000L, at, at.plusSeconds(600), at.plusSeconds(3600),
+        120_400L, "console:ops", null));
+    trail.open(new EnergyEvent("dr-austin", EnergyEvent.Kind.DEMAND_RESPONSE, "austin", 6_000L, at, at.plusSeconds(600), at.plusSeconds(3600),
+        6_020L, "console:ops", null));
+    List<EnergyAction> actions = new ArrayList<>();
+    int i = 0;
+    for (FleetMiner m : miners) {
+      String site = m.location().site();
+      String event = "dallas".equals(site) ? "dr-dallas" : "austin".equals(site) ? "dr-austin" : null;
+      if (event == null) continue;
+      String a = m.address().toString();
+      actions.add(new EnergyAction(at.plusSeconds(1), event, site, a, EnergyAction.Command.SLEEP, S19XP_WATTS, 1, EnergyAction.Outcome.ACCEPTED, null, null));
+      if (i++ % 2 == 0) {
+        actions.add(new EnergyAction(at.plusSeconds(70), event, site, a, EnergyAction.Command.SLEEP, S19XP_WATTS, 1, EnergyAction.Outcome.CONFIRMED,
+            null, 15L));
+      }
+    }
+    trail.append(actions);
+  }
+
+  long minersAt(String site, String owner) {
+    return miners.stream().filter(m -> site.equals(m.location().site()))
+        .filter(m -> owner == null || byOwner.get(owner).contains(m.address().toString())).count();
   }
 
   /** A console over any store, wired as `up` wires it (without expected BTC on the overview). */

@@ -2,7 +2,6 @@ package io.hashfleet.console.energy;
 
 import io.hashfleet.console.access.Principal;
 import io.hashfleet.console.fleet.FleetView;
-import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.energy.audit.AuditTrail;
 import io.hashfleet.energy.audit.EnergyAction;
 import io.hashfleet.energy.audit.EnergyEvent;
@@ -62,7 +61,9 @@ public final class EnergyView {
   private List<EnergyAction> visibleActions(Principal who, String eventId) {
     List<EnergyAction> all = trail.actions(eventId);
     if (who.seesEveryMiner()) return all;
-    return all.stream().filter(a -> fleet.miner(who, MinerAddress.parse(a.address())).isPresent()).toList();
+    // One read of the owner's addresses, not one per action: an event can hold tens of thousands.
+    Set<String> own = fleet.ownedAddresses(who);
+    return all.stream().filter(a -> own.contains(a.address())).toList();
   }
 
   private static EventRow row(Principal who, EnergyEvent e, List<EnergyAction> actions) {

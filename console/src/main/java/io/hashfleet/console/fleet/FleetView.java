@@ -312,6 +312,22 @@ public final class FleetView {
     });
   }
 
+  /** Addresses of the miners an owner's principal may see ("host:port"); empty for nobody's. */
+  public java.util.Set<String> ownedAddresses(Principal who) {
+    String tenant = who.ownerTenant();
+    if (tenant == null) throw new IllegalArgumentException(who.username() + " sees every miner; ask for them by query instead");
+    return store.read("owned addresses", c -> {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT address FROM miner_owners WHERE tenant = ?")) {
+        p.setString(1, tenant);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
   /** The sites where this principal has miners: an owner's energy view is limited to them. */
   public List<String> siteNames(Principal who) {
     return sites(who).stream().map(SiteSummary::site).toList();
