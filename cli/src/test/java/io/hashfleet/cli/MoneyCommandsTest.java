@@ -168,4 +168,44 @@ class MoneyCommandsTest {
     assertThat(cash.path("net_earned_usd").asDouble()).isCloseTo(expected, within(expected * 0.001));
     assertThat(cash.path("payback_date").isNull()).isTrue();
   }
+
+  @Test
+  void payoutsFetchLuxorStoresEachSubaccountDayOnce() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v2/pool/revenue/BTC", ex -> {
+      boolean keyOk = "key-1".equals(ex.getRequestHeaders().getFirst("authorization"));
+      byte[] b = (keyOk ? """
+          {"revenue":[{"date_time":"2025-01-01T00:00:00Z","revenue":{"currency_type":"BTC","revenue_type":"MINING","revenue":0.00066154}}]}"""
+          : "{\"error\":{\"code\":\"invalid_request\",\"message\":\"Invalid or missing API key\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(keyOk ? 200 : 401, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.start();
+    try {
+      String store = dir.resolve("s.duckdb").toString();
+      String url = "http://127.0.0.1:" + server.getAddress().getPort();
+      Path key = dir.resolve("luxor.key");
+      Files.writeString(key, "key-1\n");
+      String[] fetch = {"payouts", "fetch", "luxor", "--account", "site_a", "--from", "2025-01-01", "--to", "2025-01-01", "--token-file", key.toString(),
+          "--base-url", url, "--store", store};
+      CliRun first = CliRun.of(fetch);
+      assertThat(first.exitCode()).as(first.err()).isZero();
+      assertThat(first.out()).contains("Luxor site_a 2025-01-01..2025-01-01: 1 daily credits, 1 new (0.00066154 BTC), 0 already imported");
+      assertThat(CliRun.of(fetch).out()).contains("1 daily credits, 0 new (0.00000000 BTC), 1 already imported");
+      assertThat(CliRun.of("payouts", "list", "--json", "--store", store).out())
+          .contains("\"payout_id\":\"luxor:site_a:2025-01-01\"").contains("\"paid_at\":\"2025-01-02T00:00:00Z\"");
+
+      Files.writeString(key, "stale");
+      CliRun refused = CliRun.of(fetch);
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.err()).contains("Luxor: the API key was refused (HTTP 401): Invalid or missing API key");
+
+      CliRun noAccount = CliRun.of("payouts", "fetch", "f2pool", "--from", "2025-01-01", "--token-file", key.toString(), "--store", store);
+      assertThat(noAccount.exitCode()).isEqualTo(2);
+      assertThat(noAccount.err()).contains("f2pool needs --account (the mining account name)");
+    } finally {
+      server.stop(0);
+    }
+  }
 }

@@ -3,6 +3,9 @@ package io.hashfleet.cli.command.money;
 import io.hashfleet.cli.command.StoreOptions;
 import io.hashfleet.cli.output.Json;
 import io.hashfleet.domain.Btc;
+import io.hashfleet.money.payout.BraiinsPoolRewards;
+import io.hashfleet.money.payout.F2PoolRevenue;
+import io.hashfleet.money.payout.LuxorRevenue;
 import io.hashfleet.money.payout.Payout;
 import io.hashfleet.money.payout.PayoutCsv;
 import io.hashfleet.money.payout.PayoutStore;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Pool payouts: import them (each also booked in the treasury) and list them. */
-@Command(name = "payouts", mixinStandardHelpOptions = true, description = "Pool payouts: import a CSV (all rows or none), list.",
+@Command(name = "payouts", mixinStandardHelpOptions = true, description = "Pool payouts: import a CSV (all rows or none), fetch from a pool's API, list.",
     subcommands = {PayoutsCommand.Import.class, PayoutsCommand.Fetch.class, PayoutsCommand.ListPayouts.class})
 public final class PayoutsCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -50,33 +53,62 @@ public final class PayoutsCommand implements Runnable {
   }
 
   @Command(name = "fetch", mixinStandardHelpOptions = true,
-      description = "Fetch daily FPPS rewards from a pool's API (braiins) and store the days not yet imported.")
+      description = {"Fetch daily FPPS earnings from a pool's API and store the days not yet imported, each booked as a treasury receipt.",
+          "  braiins  Braiins Pool rewards; the token's access profile names the account.",
+          "  f2pool   F2Pool revenue (API v2); --account is the mining account name.",
+          "  luxor    Luxor revenue (API v2); --account is one or more subaccount names, comma-separated.",
+          "The token or API key comes from --token-file or the environment, never from the command line."})
   static final class Fetch implements Callable<Integer> {
-    @Parameters(paramLabel = "POOL", description = "braiins") String pool;
+    @Parameters(paramLabel = "POOL", description = "braiins, f2pool or luxor") String pool;
     @Option(names = "--from", required = true) java.time.LocalDate from;
-    @Option(names = "--to", description = "Last day, inclusive (default: yesterday, UTC; today's reward is not final).") java.time.LocalDate to;
-    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the access token (default: env HASHFLEET_POOL_TOKEN).") Path tokenFile;
+    @Option(names = "--to", description = "Last day, inclusive (default: yesterday, UTC; today's earnings are not final).") java.time.LocalDate to;
+    @Option(names = "--account", paramLabel = "NAME[,NAME]", description = "f2pool: mining account name; luxor: subaccount name(s).") String account;
+    @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the pool's token or API key (default: env HASHFLEET_POOL_TOKEN).")
+    Path tokenFile;
     @Option(names = "--base-url", paramLabel = "URL", hidden = true) java.net.URI baseUrl;
     @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() throws IOException {
-      if (!pool.equals("braiins")) throw new IllegalArgumentException("POOL must be braiins (the others' payout APIs come later), got '" + pool + "'");
+      if (!List.of("braiins", "f2pool", "luxor").contains(pool)) throw new IllegalArgumentException("POOL must be braiins, f2pool or luxor, got '" + pool + "'");
+      if (pool.equals("braiins") && account != null) throw new IllegalArgumentException("braiins takes no --account: the token's access profile names it");
+      if (!pool.equals("braiins") && (account == null || account.isBlank())) {
+        throw new IllegalArgumentException(pool + " needs --account (" + (pool.equals("f2pool") ? "the mining account name" : "the subaccount name(s)") + ")");
+      }
       String token = tokenFile != null ? java.nio.file.Files.readString(tokenFile).strip() : System.getenv("HASHFLEET_POOL_TOKEN");
       if (token == null || token.isBlank()) throw new IllegalArgumentException("give --token-file FILE or set HASHFLEET_POOL_TOKEN");
       java.time.LocalDate last = to != null ? to : java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
-      var client = new io.hashfleet.money.payout.BraiinsPoolRewards(baseUrl != null ? baseUrl : io.hashfleet.money.payout.BraiinsPoolRewards.DEFAULT_BASE, token);
-      List<Payout> fetched = client.fetch(from, last);
+      if (last.isBefore(from)) throw new IllegalArgumentException("--to " + last + " is before --from " + from);
+      String name;
+      List<Payout> fetched;
+      switch (pool) {
+        case "braiins" -> {
+          name = "Braiins Pool";
+          fetched = new BraiinsPoolRewards(base(BraiinsPoolRewards.DEFAULT_BASE), token).fetch(from, last);
+        }
+        case "f2pool" -> {
+          name = "F2Pool " + account.strip();
+          fetched = new F2PoolRevenue(base(F2PoolRevenue.DEFAULT_BASE), token, account).fetch(from, last);
+        }
+        default -> {
+          name = "Luxor " + account.strip();
+          fetched = new LuxorRevenue(base(LuxorRevenue.DEFAULT_BASE), token, List.of(account.split(","))).fetch(from, last);
+        }
+      }
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
         PayoutStore payouts = new PayoutStore(store);
         var known = payouts.ids();
         List<Payout> fresh = fetched.stream().filter(p -> !known.contains(p.id())).toList();
-        if (!fresh.isEmpty()) payouts.importAll(fresh, "braiins pool api");
+        if (!fresh.isEmpty()) payouts.importAll(fresh, pool.equals("braiins") ? "braiins pool api" : pool + " api");
         Btc total = fresh.stream().map(Payout::amount).reduce(Btc.ZERO, Btc::plus);
-        System.out.printf("Braiins Pool %s..%s: %d days with rewards, %d new (%s BTC), %d already imported%n", from, last, fetched.size(),
+        System.out.printf("%s %s..%s: %d daily credits, %d new (%s BTC), %d already imported%n", name, from, last, fetched.size(),
             fresh.size(), total, fetched.size() - fresh.size());
       }
       return 0;
+    }
+
+    private java.net.URI base(java.net.URI official) {
+      return baseUrl != null ? baseUrl : official;
     }
   }
 
