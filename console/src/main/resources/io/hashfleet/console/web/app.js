@@ -86,5 +86,12 @@ const HF = (() => {
 
   const param = name => new URLSearchParams(location.search).get(name);
 
-  return {api, start, esc, hashrate, power, btc, time, count, stateBadge, stateBar, legend, seriesChart, param, STATE_COLORS, me: () => me};
+  /** Puts a figure on the page: its text, and the raw value in data-value for scripts and tests. */
+  function show(id, text, value) {
+    const el = document.getElementById(id);
+    el.textContent = text;
+    if (value !== undefined) el.dataset.value = value;
+  }
+
+  return {api, start, show, esc, hashrate, power, btc, time, count, stateBadge, stateBar, legend, seriesChart, param, STATE_COLORS, me: () => me};
 })();

@@ -4,18 +4,17 @@
   document.getElementById("title").textContent = me.tenant.kind === "operator" ? "Fleet overview (all owners)" : `Fleet overview · ${me.tenant.name}`;
 
   function show(o) {
-    const set = (id, text, value) => { const el = document.getElementById(id); el.textContent = text; if (value !== undefined) el.dataset.value = value; };
-    set("kpi-hashrate", HF.hashrate(o.hashrate_mhs), o.hashrate_mhs);
-    set("kpi-installed", "of " + HF.hashrate(o.installed_mhs) + " installed");
-    set("kpi-miners", HF.count(o.miners), o.miners);
-    set("kpi-answering", HF.count(o.answering) + " answering");
-    set("kpi-uptime", o.uptime_pct24h == null ? "–" : o.uptime_pct24h.toFixed(2) + " %");
-    set("kpi-power", HF.power(o.power_w), o.power_w);
-    set("kpi-efficiency", o.joules_per_th == null ? "no power readings" : o.joules_per_th.toFixed(1) + " J/TH");
-    set("kpi-btc-today", o.production ? HF.btc(o.production.sats_today) : "–");
-    set("kpi-btc-month", o.production ? HF.btc(o.production.sats_month) : "–");
-    set("kpi-fee-basis", o.production ? o.production.fee_basis : "no chain data");
-    set("kpi-alerts", HF.count(o.open_alerts), o.open_alerts);
+    HF.show("kpi-hashrate", HF.hashrate(o.hashrate_mhs), o.hashrate_mhs);
+    HF.show("kpi-installed", "of " + HF.hashrate(o.installed_mhs) + " installed");
+    HF.show("kpi-miners", HF.count(o.miners), o.miners);
+    HF.show("kpi-answering", HF.count(o.answering) + " answering");
+    HF.show("kpi-uptime", o.uptime_pct24h == null ? "–" : o.uptime_pct24h.toFixed(2) + " %");
+    HF.show("kpi-power", HF.power(o.power_w), o.power_w);
+    HF.show("kpi-efficiency", o.joules_per_th == null ? "no power readings" : o.joules_per_th.toFixed(1) + " J/TH");
+    HF.show("kpi-btc-today", o.production ? HF.btc(o.production.sats_today) : "–");
+    HF.show("kpi-btc-month", o.production ? HF.btc(o.production.sats_month) : "–");
+    HF.show("kpi-fee-basis", o.production ? o.production.fee_basis : "no chain data");
+    HF.show("kpi-alerts", HF.count(o.open_alerts), o.open_alerts);
     HF.stateBar(document.getElementById("states"), o.by_state);
     HF.legend(document.getElementById("legend"), o.by_state);
     document.querySelector("#sites tbody").innerHTML = o.sites.map(s => `<tr data-site="${HF.esc(s.site)}">

@@ -11,13 +11,12 @@
     document.getElementById("error").textContent = e.message;
     return;
   }
-  const set = (id, text, value) => { const el = document.getElementById(id); el.textContent = text; if (value !== undefined) el.dataset.value = value; };
-  set("kpi-expected", HF.btc(p.expected_sats), p.expected_sats);
-  set("kpi-fee-basis", p.fee_basis);
-  set("kpi-actual", p.books ? HF.btc(p.actual_sats) : "–", p.books ? p.actual_sats : "");
-  set("kpi-books", p.books ? "payouts imported into this store" : "no payouts kept here for your tenant");
-  set("kpi-shortfall", p.shortfall_pct == null ? "–" : Number(p.shortfall_pct).toFixed(2) + " %");
-  set("kpi-flagged", p.books ? `${p.flagged_days} day(s) beyond 5 %` : "");
+  HF.show("kpi-expected", HF.btc(p.expected_sats), p.expected_sats);
+  HF.show("kpi-fee-basis", p.fee_basis);
+  HF.show("kpi-actual", p.books ? HF.btc(p.actual_sats) : "–", p.books ? p.actual_sats : "");
+  HF.show("kpi-books", p.books ? "payouts imported into this store" : "no payouts kept here for your tenant");
+  HF.show("kpi-shortfall", p.shortfall_pct == null ? "–" : Number(p.shortfall_pct).toFixed(2) + " %");
+  HF.show("kpi-flagged", p.books ? `${p.flagged_days} day(s) beyond 5 %` : "");
   document.getElementById("notes").textContent = (p.notes || []).join(" ");
   document.querySelector("#days tbody").innerHTML = p.days.map(d => `<tr data-day="${d.day}">
     <td>${d.day}</td><td class="num">${HF.hashrate(d.hashrate_mhs)}</td><td class="num">${(d.expected_sats / 1e8).toFixed(8)}</td>

@@ -14,13 +14,12 @@
     return;
   }
   const usd = v => v == null ? "–" : "$" + Number(v).toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});
-  const set = (id, text, value) => { const el = document.getElementById(id); el.textContent = text; if (value !== undefined) el.dataset.value = value; };
-  set("kpi-holdings", HF.btc(t.holdings_sats), t.holdings_sats);
-  set("kpi-price", "at " + usd(t.usd_per_btc) + " per BTC");
-  set("kpi-value", usd(t.market_value), t.market_value);
-  set("kpi-basis", "cost basis " + usd(t.cost_basis));
-  set("kpi-unrealised", usd(t.unrealised_pnl));
-  set("kpi-realised", usd(t.realised_pnl));
+  HF.show("kpi-holdings", HF.btc(t.holdings_sats), t.holdings_sats);
+  HF.show("kpi-price", "at " + usd(t.usd_per_btc) + " per BTC");
+  HF.show("kpi-value", usd(t.market_value), t.market_value);
+  HF.show("kpi-basis", "cost basis " + usd(t.cost_basis));
+  HF.show("kpi-unrealised", usd(t.unrealised_pnl));
+  HF.show("kpi-realised", usd(t.realised_pnl));
   document.querySelector("#entries tbody").innerHTML = t.latest_entries.map(e => `<tr><td>${HF.time(e.at)}</td><td>${HF.esc(e.kind)}</td>
     <td class="num">${(e.change_sats / 1e8).toFixed(8)}</td><td>${HF.esc(e.description)}</td></tr>`).join("");
 })();
