@@ -79,7 +79,10 @@ public final class MinerControl implements AutoCloseable {
 
   private static CommandResult unsupported(MinerAddress miner, Dialect dialect, PowerCommand command) {
     if (dialect == Dialect.UNKNOWN) return new Refused(miner, "unsupported: unknown firmware; identify the miner first");
-    return new Refused(miner, "unsupported: " + command.label() + " is not implemented for " + dialect.label() + " firmware");
+    // Power commands go to LuxOS, Braiins OS, Whatsminer and stock Antminers; Avalon's (its
+    // cgminer `ascset` soft-off) are not wired up yet. The refusal says so, and the executor
+    // replaces the machine with one that obeys.
+    return new Refused(miner, "unsupported: Hashfleet sends no " + command.label() + " to " + dialect.label() + " firmware yet");
   }
 
   /**
