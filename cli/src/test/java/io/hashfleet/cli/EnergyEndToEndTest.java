@@ -74,6 +74,24 @@ class EnergyEndToEndTest {
   }
 
   @Test
+  void aCallThroughTheLiveEndpointIsCarriedOutAndWrittenToTheConsoleAuditLog(@TempDir Path dir) throws Exception {
+    try (Site site = Site.start(dir, "127.59.0", 20, 13, "odessa");
+        var endpoint = new io.hashfleet.cli.runtime.LiveEndpoint(site.collector, ModelCatalog.bundled(), "test", 0, site.energy,
+            new io.hashfleet.console.access.ConsoleAudit(site.store, Clock.systemUTC()))) {
+      var http = java.net.http.HttpClient.newHttpClient();
+      var reply = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + endpoint.port() + "/energy/events"))
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"site\":\"odessa\",\"shed_mw\":0.01,\"id\":\"ers-9\",\"source\":\"grid-desk\"}"))
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(reply.statusCode()).isEqualTo(200);
+      assertThat(reply.body()).contains("\"event\":\"ers-9\"");
+      assertThat(site.trail.actions("ers-9")).isNotEmpty();
+      var log = new io.hashfleet.console.access.ConsoleAudit(site.store, Clock.systemUTC()).entries(null, 10);
+      assertThat(log).extracting(e -> e.action() + " " + e.target()).containsExactly("command_result ers-9", "command odessa");
+      assertThat(log.get(1).detail()).contains("ers-9", "grid-desk", "shed 0.01 MW");
+    }
+  }
+
+  @Test
   void economicDispatchSleepsTheModelThatNoLongerPaysAtThisPrice(@TempDir Path dir) throws Exception {
     try (Site site = Site.start(dir, "127.58.0", 20, 12, "west")) {
         SimFleet sim = site.sim;

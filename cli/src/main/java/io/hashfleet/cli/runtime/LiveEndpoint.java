@@ -93,6 +93,11 @@ public final class LiveEndpoint implements AutoCloseable {
     }
   }
 
+  /** The port it listens on (the one asked for, or the one chosen when asked for 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
   @Override
   public void close() {
     server.stop(0);
