@@ -64,20 +64,26 @@ public final class Accounts {
     });
   }
 
-  /** Makes {@code tenant} the owner of these miners (replacing any previous owner). Returns how many. */
+  /**
+   * Makes {@code tenant} the owner of these miners (replacing any previous owner). Returns how many
+   * distinct miners. One set-based statement over an array of addresses: row-by-row upserts grew
+   * superlinearly in DuckDB (47 s for 16,000 miners), this takes well under a second for 350,000.
+   */
   public int assignMiners(String tenantId, Collection<MinerAddress> miners) {
     Tenant t = tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));
     if (t.kind() != TenantKind.OWNER) throw new IllegalArgumentException("tenant " + tenantId + " is the operator: only owners own miners");
-    return store.write("assign " + miners.size() + " miners to " + tenantId, c -> {
-      try (PreparedStatement p = c.prepareStatement("INSERT INTO miner_owners VALUES (?, ?) ON CONFLICT (address) DO UPDATE SET tenant = excluded.tenant")) {
-        for (MinerAddress a : miners) {
-          p.setString(1, a.toString());
-          p.setString(2, tenantId);
-          p.addBatch();
-        }
-        p.executeBatch();
+    // Distinct first: ON CONFLICT cannot touch the same row twice in one statement.
+    String[] addresses = miners.stream().map(MinerAddress::toString).distinct().toArray(String[]::new);
+    if (addresses.length == 0) return 0;
+    return store.write("assign " + addresses.length + " miners to " + tenantId, c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO miner_owners SELECT address, ? FROM (SELECT unnest(?) AS address) "
+              + "ON CONFLICT (address) DO UPDATE SET tenant = excluded.tenant")) {
+        p.setString(1, tenantId);
+        p.setArray(2, c.createArrayOf("VARCHAR", addresses));
+        p.executeUpdate();
       }
-      return miners.size();
+      return addresses.length;
     });
   }
 
