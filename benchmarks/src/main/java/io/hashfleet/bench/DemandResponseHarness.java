@@ -69,9 +69,15 @@ public final class DemandResponseHarness {
         AuditTrail trail = new AuditTrail(store);
         EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector.live()),
             Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000);
+        System.out.println("calling: shed " + shedMw + " MW at rockdale");
+        double simCpu0 = sim.cpuSeconds();
+        double ownCpu0 = PollerLoadHarness.ownCpuSeconds();
         long t0 = System.nanoTime();
         ExecutionReport r = energy.demandResponse("bench-1", "rockdale", shedMw * 1_000_000L, Duration.ofMinutes(10), Duration.ofMinutes(30), "bench");
         double issued = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("CPU during the call: controller %.1f s, simulator %.1f s (%.2f cores together)%n",
+            PollerLoadHarness.ownCpuSeconds() - ownCpu0, sim.cpuSeconds() - simCpu0,
+            (PollerLoadHarness.ownCpuSeconds() - ownCpu0 + sim.cpuSeconds() - simCpu0) / issued);
         long accepted = 0;
         for (long w : r.acceptedSleepWatts()) accepted += w;
         System.out.printf("call to every command answered: %.2f s; %,d orders, %,d accepted (%.1f MW), %d refused, %d failed, %d attempts%n",

@@ -120,6 +120,11 @@ public final class PollerLoadHarness {
     return r.totalMemory() - r.freeMemory();
   }
 
+  /** CPU seconds (user + system) this JVM has used. */
+  static double ownCpuSeconds() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
   static int intArg(String[] args, String name, int dflt) {
     String v = strArg(args, name, null);
     return v == null ? dflt : Integer.parseInt(v);

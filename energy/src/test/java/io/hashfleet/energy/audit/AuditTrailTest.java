@@ -45,6 +45,32 @@ class AuditTrailTest {
   }
 
   @Test
+  void aFleetWideCallIsWrittenInOneGoInOrderAndTheNextAppendFollowsIt() {
+    try (FleetStore store = FleetStore.inMemory()) {
+      AuditTrail trail = new AuditTrail(store);
+      List<EnergyAction> call = new java.util.ArrayList<>();
+      for (int i = 0; i < 40_000; i++) {
+        call.add(new EnergyAction(T0.plusMillis(i), "ers-9", "rockdale", "10.9." + (i / 250) + "." + (i % 250) + ":4028", Command.SLEEP, 3_010,
+            1, i % 1000 == 7 ? Outcome.FAILED : Outcome.ACCEPTED, i % 1000 == 7 ? "timed out" : null, null));
+      }
+      long t0 = System.nanoTime();
+      trail.append(call);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      // Row-by-row this took about 27 s; the call's deadline is minutes, the whole shed 10 s.
+      assertThat(ms).as("40,000 actions appended (ms)").isLessThan(5_000);
+      trail.append(List.of(new EnergyAction(T0.plusSeconds(90), "ers-9", "rockdale", "10.9.0.7:4028", Command.SLEEP, 3_010, 2, Outcome.ACCEPTED,
+          "curtail sleep", null)));
+      List<EnergyAction> back = trail.actions("ers-9");
+      assertThat(back).hasSize(40_001);
+      assertThat(back.subList(0, 40_000)).isEqualTo(call);
+      assertThat(back.get(40_000).attempt()).isEqualTo(2);
+      // 40 failed first attempts were never accepted; one of them was on its second attempt.
+      assertThat(trail.lastAcceptedByMiner()).hasSize(40_000 - 40 + 1).containsKey("10.9.0.7:4028");
+      assertThat(trail.lastAcceptedByMiner().get("10.9.0.7:4028").attempt()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aSummaryCountsPlannedAcceptedAndConfirmedMegawattsPerSiteOverTime() {
     EnergyEvent e = new EnergyEvent("ers-8", EnergyEvent.Kind.DEMAND_RESPONSE, "odessa", 6_000L, T0, T0.plusSeconds(600), T0.plusSeconds(1200), 9_000L,
         "api", null);
