@@ -178,7 +178,7 @@ public final class MonthlyReportBuilder {
     if (statedHashrate != null && miners == 0) notes.add("no miners registered: deployed hashrate is not known");
 
     OptionalDouble uptime = store.uptimePct(everything, from, to);
-    Energy fleetEnergy = energy(fleet);
+    Energy fleetEnergy = energy(fleet, from, to);
     BigDecimal jPerTh = fleetEnergy.hashSecondsWithPower > 0
         ? BigDecimal.valueOf(fleetEnergy.wattSeconds / (fleetEnergy.hashSecondsWithPower / 1e6)).setScale(2, RoundingMode.HALF_EVEN) : null;
 
@@ -188,7 +188,7 @@ public final class MonthlyReportBuilder {
     for (var e : countBy("site").entrySet()) {
       String site = e.getKey() == null ? "" : e.getKey();
       List<SeriesPoint> series = e.getKey() == null ? List.of() : store.hashrateSeries(siteScope(site), from, to, HOUR);
-      Energy en = energy(series);
+      Energy en = energy(series, from, to);
       BigDecimal mwh = en.wattSeconds > 0 ? BigDecimal.valueOf(en.wattSeconds / 3.6e9).setScale(3, RoundingMode.HALF_EVEN) : null;
       OptionalDouble siteUptime = e.getKey() == null ? OptionalDouble.empty() : store.uptimePct(siteScope(site), from, to);
       Double up = siteUptime.isPresent() ? siteUptime.getAsDouble() : null;
@@ -273,20 +273,31 @@ public final class MonthlyReportBuilder {
 
   private static Hashrate averageOf(List<SeriesPoint> points, Instant from, Instant to) {
     double sum = 0;
-    for (SeriesPoint p : points) sum += p.hashrate().mhs() * 3600.0;
+    for (SeriesPoint p : points) sum += p.hashrate().mhs() * seconds(p, from, to);
     return Hashrate.ofMhs(sum / Duration.between(from, to).toSeconds());
   }
 
-  /** Energy from hourly points: W × 3,600 s where power was reported, and the hashrate over those same hours. */
+  /**
+   * The seconds of an hourly point inside [from, to): 3,600 in a whole month, less for the hour in
+   * progress when the report is cut at {@link #asOf}, as {@link #intervals} cuts it.
+   */
+  private static double seconds(SeriesPoint p, Instant from, Instant to) {
+    Instant s = p.start().isBefore(from) ? from : p.start();
+    Instant e = p.start().plus(HOUR).isAfter(to) ? to : p.start().plus(HOUR);
+    return e.isAfter(s) ? Duration.between(s, e).toNanos() / 1e9 : 0;
+  }
+
+  /** Energy from hourly points: W × their seconds where power was reported, and the hashrate over those same hours. */
   private record Energy(double wattSeconds, double hashSecondsWithPower) {}
 
-  private static Energy energy(List<SeriesPoint> points) {
+  private static Energy energy(List<SeriesPoint> points, Instant from, Instant to) {
     double ws = 0;
     double hs = 0;
     for (SeriesPoint p : points) {
       if (p.power() == null) continue;
-      ws += p.power().watts() * 3600.0;
-      hs += p.hashrate().mhs() * 3600.0;
+      double dt = seconds(p, from, to);
+      ws += p.power().watts() * dt;
+      hs += p.hashrate().mhs() * dt;
     }
     return new Energy(ws, hs);
   }

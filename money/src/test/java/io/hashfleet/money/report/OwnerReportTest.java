@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.hashfleet.domain.Btc;
 import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.Hashrate;
 import io.hashfleet.domain.HealthState;
 import io.hashfleet.domain.MinerLocation;
 import io.hashfleet.domain.MinerSample;
@@ -140,5 +141,14 @@ class OwnerReportTest {
     assertThat(r.averageOperating().ths()).isCloseTo(500.0 / 10, within(0.01));
     assertThat(r.notes()).anyMatch(n -> n.contains("is not over"));
     assertThatThrownBy(() -> builder().asOf(DEC_11).build(YearMonth.of(2025, 1))).hasMessageContaining("has not started");
+  }
+
+  @Test
+  void cut_in_the_middle_of_an_hour_sites_and_energy_count_only_the_part_that_passed() {
+    MonthlyReport r = builder().owner("northwind").asOf(Instant.parse("2024-12-10T12:30:00Z")).build(DECEMBER);
+    assertThat(r.energyMwh()).isEqualByComparingTo("0.188"); // 5 × 3 kW × 12.5 h = 0.1875
+    Hashrate sites = r.sites().stream().map(MonthlyReport.SiteLine::averageOperating).reduce(Hashrate.ZERO, Hashrate::plus);
+    assertThat(sites.ths()).isCloseTo(r.averageOperating().ths(), within(0.01));
+    assertThat(r.sites().get(0).averageOperating().ths()).isCloseTo(r.averageOperating().ths() * 4 / 5, within(0.01));
   }
 }
