@@ -158,7 +158,7 @@ public final class ConsoleApiHarness {
 
       FleetView fleet = new FleetView(store, catalog, clock, null);
       ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock),
-          new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), null, null, clock);
+          new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), null, null, null, clock);
       try (ConsoleServer server = ConsoleServer.start(services, ConsoleServer.Settings.local(0))) {
         String base = "http://127.0.0.1:" + server.port();
         List<Caller> callers = List.of(caller(accounts, OPERATOR_USER, "operator"), caller(accounts, OWNER_USER, "owner"));

@@ -6,6 +6,8 @@ import io.hashfleet.console.demo.DemoAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +117,36 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("kpi-value")).getText()).isEqualTo("$36,296.29");
     assertThat(browser.findElements(By.cssSelector("#entries tbody tr"))).hasSize(3);
     shot("treasury");
+
+    // The monthly report opens on the last complete month; this month is where the fixture's telemetry is.
+    browser.findElement(By.linkText("Report")).click();
+    wait.until(d -> YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString().equals(d.findElement(By.id("month")).getAttribute("value")));
+    String month = YearMonth.from(fx.now.atZone(ZoneOffset.UTC)).toString();
+    browser.get(fx.base() + "/report.html?month=" + month);
+    assertThat(dataOf(By.id("kpi-miners"), "value")).isEqualTo(Integer.toString(mine.size()));
+    assertThat(browser.findElement(By.id("kpi-miners")).getText()).isEqualTo(mine.size() + " miners");
+    assertThat(Long.parseLong(dataOf(By.id("kpi-operating"), "value"))).isPositive();
+    assertThat(Long.parseLong(dataOf(By.id("kpi-holdings"), "value"))).isPositive();
+    assertThat(browser.findElement(By.id("kpi-value")).getText()).startsWith("$").endsWith("at $98,000.00/BTC");
+    assertThat(browser.findElements(By.cssSelector("#sites tbody tr")).stream().map(tr -> tr.getAttribute("data-site")).toList())
+        .containsExactly("dallas", "odessa");
+    assertThat(browser.findElement(By.id("download-md")).getAttribute("href")).endsWith("/api/reports/monthly.md?month=" + month);
+    assertThat(orangePixels("#chart-hashrate")).as("hashrate bars drawn").isPositive();
+    assertThat(dataOf(By.id("chart-btc"), "points")).isEqualTo(Integer.toString(fx.now.atZone(ZoneOffset.UTC).getDayOfMonth()));
+    shot("report");
+  }
+
+  /** Pixels of the bitcoin-orange series colour on a chart's canvas: zero unless bars were drawn. */
+  private long orangePixels(String chart) {
+    wait.until(d -> !d.findElements(By.cssSelector(chart + " .uplot canvas")).isEmpty());
+    return ((Number) ((JavascriptExecutor) browser).executeScript("""
+        const c = document.querySelector(arguments[0] + ' .uplot canvas');
+        const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (px[i + 3] > 0 && px[i] > 230 && px[i + 1] > 130 && px[i + 1] < 165 && px[i + 2] < 50) n++;
+        }
+        return n;""", chart)).longValue();
   }
 
   @Test
@@ -144,6 +176,10 @@ class ConsoleBrowserTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "keeps no treasury for your tenant"));
     browser.get(fx.base() + "/production.html");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("kpi-books"), "no payouts kept here"));
+    browser.get(fx.base() + "/report.html?month=" + YearMonth.from(fx.now.atZone(ZoneOffset.UTC)));
+    assertThat(dataOf(By.id("kpi-miners"), "value")).isEqualTo(Integer.toString(fx.byOwner.get(DemoAccounts.OWNER_B).size()));
+    assertThat(browser.findElement(By.id("kpi-holdings")).getText()).isEqualTo("–");
+    assertThat(browser.findElement(By.id("kpi-value")).getText()).isEqualTo("not shown: see notes");
 
     // Its own shared site shows its machines only.
     browser.get(fx.base() + "/site.html?site=dallas");

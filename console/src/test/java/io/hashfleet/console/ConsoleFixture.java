@@ -9,6 +9,7 @@ import io.hashfleet.console.energy.EnergyView;
 import io.hashfleet.console.energy.EventDesk;
 import io.hashfleet.console.fleet.FleetView;
 import io.hashfleet.console.money.MoneyView;
+import io.hashfleet.console.money.ReportView;
 import io.hashfleet.domain.Btc;
 import io.hashfleet.money.chain.ChainHistory;
 import io.hashfleet.money.production.FeeAssumption;
@@ -56,6 +57,7 @@ final class ConsoleFixture implements AutoCloseable {
   static final long S19XP_MHS = 140_000_000L;
   static final int S19XP_WATTS = 3010;
   static final long PAYOUT_SATS = 12_345_678L;
+  static final FeeAssumption FEES = new FeeAssumption.PerBlock(Btc.ofSats(5_000_000));
 
   final FleetStore store = FleetStore.inMemory();
   final Accounts accounts;
@@ -161,7 +163,8 @@ final class ConsoleFixture implements AutoCloseable {
     FleetView fleet = new FleetView(store, ModelCatalog.bundled(), clock, null);
     ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock), audit,
         fleet, new EnergyView(new AuditTrail(store), fleet),
-        new MoneyView(store, accounts, ChainHistory.bundled(), new FeeAssumption.PerBlock(Btc.ofSats(5_000_000)), clock), desk, clock);
+        new MoneyView(store, accounts, ChainHistory.bundled(), FEES, clock),
+        new ReportView(store, accounts, ChainHistory.bundled(), ModelCatalog.bundled(), FEES, ReportView.Settings.none(), clock), desk, clock);
     return ConsoleServer.start(services, ConsoleServer.Settings.local(0));
   }
 

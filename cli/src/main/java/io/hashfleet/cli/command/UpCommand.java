@@ -5,6 +5,7 @@ import io.hashfleet.cli.runtime.Collector;
 import io.hashfleet.cli.runtime.ConsoleRuntime;
 import io.hashfleet.console.access.Accounts;
 import io.hashfleet.console.demo.DemoAccounts;
+import io.hashfleet.console.money.ReportView;
 import io.hashfleet.console.web.ConsoleServer;
 import io.hashfleet.cli.runtime.EnergyControl;
 import io.hashfleet.cli.runtime.FirmwareCommandSender;
@@ -28,6 +29,8 @@ import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerLocation;
 import io.hashfleet.domain.ModelCatalog;
+import io.hashfleet.money.cost.HostingContracts;
+import io.hashfleet.money.report.Peers;
 import io.hashfleet.sim.SimConfig;
 import io.hashfleet.sim.SimFleet;
 import io.hashfleet.store.FleetStore;
@@ -109,11 +112,18 @@ public final class UpCommand implements Callable<Integer> {
       description = "Address the console listens on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface, behind TLS).")
   String consoleHost;
 
+  @Option(names = "--hosting", paramLabel = "FILE.csv", description = "Hosting contracts for the console's monthly report, as `report monthly --hosting` takes them.")
+  Path hosting;
+
+  @Option(names = "--peers", paramLabel = "FILE.csv", description = "Peers' published months for the console's monthly report: company,month,hashrate,btc.")
+  Path peers;
+
   @Mixin StoreOptions storeOptions;
 
   @Override
   public Integer call() throws Exception {
     ModelCatalog catalog = storeOptions.catalog();
+    ReportView.Settings reports = reportSettings(); // a bad file stops `up` before it starts anything
     Duration every = interval != null ? interval : demo ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
     RpcTimeouts timeouts = new RpcTimeouts(Duration.ofSeconds(3), timeout, timeout.multipliedBy(2), 1 << 20);
     PollSettings settings = PollSettings.DEFAULT.withInterval(every).withConcurrency(concurrency).withTimeouts(timeouts);
@@ -135,7 +145,7 @@ public final class UpCommand implements Callable<Integer> {
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
             new FirmwareCommandSender(control, collector.live()), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
         try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl);
-            ConsoleServer console = openConsole(store, catalog, energyControl)) {
+            ConsoleServer console = openConsole(store, catalog, energyControl, reports)) {
           if (console != null) printConsole(console, demoLogins, out);
           out.printf("up: polling %,d miners every %ds (concurrency %d), store %s%s%s%n", collector.live().size(), every.toSeconds(),
               concurrency, storeOptions.store(), endpoint == null ? "" : ", live status on 127.0.0.1:" + livePort,
@@ -165,10 +175,15 @@ public final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private ConsoleServer openConsole(FleetStore store, ModelCatalog catalog, EnergyControl energyControl) {
+  private ReportView.Settings reportSettings() throws IOException {
+    ReportView.Settings none = ReportView.Settings.none();
+    return new ReportView.Settings(hosting == null ? none.contracts() : HostingContracts.read(hosting), peers == null ? none.peers() : Peers.read(peers));
+  }
+
+  private ConsoleServer openConsole(FleetStore store, ModelCatalog catalog, EnergyControl energyControl, ReportView.Settings reports) {
     if (consolePort == 0) return null;
     try {
-      return ConsoleRuntime.start(store, catalog, energyControl, consoleHost, consolePort, Clock.systemUTC());
+      return ConsoleRuntime.start(store, catalog, energyControl, reports, consoleHost, consolePort, Clock.systemUTC());
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof BindException) {

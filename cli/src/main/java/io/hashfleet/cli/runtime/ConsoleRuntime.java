@@ -9,6 +9,7 @@ import io.hashfleet.console.energy.EventDesk;
 import io.hashfleet.console.fleet.FleetView;
 import io.hashfleet.console.fleet.ProductionFigures;
 import io.hashfleet.console.money.MoneyView;
+import io.hashfleet.console.money.ReportView;
 import io.hashfleet.console.web.ConsoleServer;
 import io.hashfleet.console.web.ConsoleServices;
 import io.hashfleet.domain.Btc;
@@ -30,14 +31,17 @@ public final class ConsoleRuntime {
 
   private ConsoleRuntime() {}
 
-  public static ConsoleServer start(FleetStore store, ModelCatalog catalog, EnergyControl energy, String host, int port, Clock clock) {
+  /** @param reports hosting contracts and peers for the monthly report, as `report monthly` takes them */
+  public static ConsoleServer start(FleetStore store, ModelCatalog catalog, EnergyControl energy, ReportView.Settings reports, String host, int port,
+      Clock clock) {
     Accounts accounts = new Accounts(store, clock);
     var chain = new ChainStore(store).history();
     var fees = new FeeAssumption.PerBlock(FEES_PER_BLOCK);
     ProductionFigures production = new ProductionFigures(store, chain, fees, clock);
     FleetView fleet = new FleetView(store, catalog, clock, production);
     ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock),
-        new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), new MoneyView(store, accounts, chain, fees, clock), energy == null ? null : desk(energy), clock);
+        new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), new MoneyView(store, accounts, chain, fees, clock),
+        new ReportView(store, accounts, chain, catalog, fees, reports, clock), energy == null ? null : desk(energy), clock);
     return ConsoleServer.start(services, new ConsoleServer.Settings(host, port, false));
   }
 

@@ -121,6 +121,14 @@ public final class Accounts {
     });
   }
 
+  /**
+   * Whether this principal may see payouts and the treasury: only the people of the owner whose
+   * books the store keeps. The operator hosts the machines, not the coins.
+   */
+  public boolean booksVisibleTo(Principal who) {
+    return who.ownerTenant() != null && booksTenant().map(who.ownerTenant()::equals).orElse(false);
+  }
+
   /** Names the owner whose payouts and ledger these are; only that owner's people see them in the console. */
   public void setBooksTenant(String tenantId) {
     Tenant t = tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));

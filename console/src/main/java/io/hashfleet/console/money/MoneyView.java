@@ -111,7 +111,7 @@ public final class MoneyView {
   }
 
   private boolean keepsBooks(Principal who) {
-    return who.ownerTenant() != null && accounts.booksTenant().map(who.ownerTenant()::equals).orElse(false);
+    return accounts.booksVisibleTo(who);
   }
 
   private static EntryRow row(LedgerEntry e) {

@@ -119,6 +119,7 @@ public final class ConsoleServer implements AutoCloseable {
     new FleetRoutes(services).register(api);
     new EnergyRoutes(services).register(api);
     new MoneyRoutes(services).register(api);
+    new ReportRoutes(services).register(api);
     api.sse("/api/stream", client -> live.add(client, principal(client.ctx())));
 
     config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));

@@ -26,7 +26,7 @@ const HF = (() => {
   async function start(active) {
     me = await api("/api/me");
     const links = [["index.html", "Overview"], ["alerts.html", "Alerts"], ["production.html", "Production"], ["treasury.html", "Treasury"],
-      ["energy.html", "Energy"]];
+      ["report.html", "Report"], ["energy.html", "Energy"]];
     const header = document.createElement("header");
     header.innerHTML = `<span class="brand">Hashfleet</span><nav>${links.map(([href, label]) =>
       `<a href="/${href}" class="${href === active ? "active" : ""}">${label}</a>`).join("")}</nav>
@@ -84,6 +84,26 @@ const HF = (() => {
     return chart;
   }
 
+  /**
+   * Bars per UTC day: days are {day: "YYYY-MM-DD", ...}, series are [{label, color, value: day => number|null}]
+   * drawn side by side, so two series of one day can be compared at a glance.
+   */
+  function dayBars(el, days, title, unit, series, digits = 2) {
+    el.innerHTML = "";
+    const xs = days.map(d => Date.parse(d.day + "T00:00:00Z") / 1000);
+    const width = 0.8 / series.length;
+    const opts = {
+      title, width: Math.max(320, el.clientWidth - 16), height: 260,
+      series: [{}, ...series.map((s, i) => ({label: s.label, stroke: s.color, fill: s.color + "99",
+        paths: uPlot.paths.bars({size: [width, 40], align: series.length === 1 ? 0 : i === 0 ? -1 : 1}),
+        value: (u, v) => v == null ? "" : v.toFixed(digits)}))],
+      axes: [{stroke: "#8a99a8", grid: {stroke: "#26313d"}}, {stroke: "#8a99a8", grid: {stroke: "#26313d"}, label: unit}],
+    };
+    const chart = new uPlot(opts, [xs, ...series.map(s => days.map(s.value))], el);
+    el.dataset.points = String(xs.length);
+    return chart;
+  }
+
   const param = name => new URLSearchParams(location.search).get(name);
 
   /** Puts a figure on the page: its text, and the raw value in data-value for scripts and tests. */
@@ -93,5 +113,5 @@ const HF = (() => {
     if (value !== undefined) el.dataset.value = value;
   }
 
-  return {api, start, show, esc, hashrate, power, btc, time, count, stateBadge, stateBar, legend, seriesChart, param, STATE_COLORS, me: () => me};
+  return {api, start, show, esc, hashrate, power, btc, time, count, stateBadge, stateBar, legend, seriesChart, dayBars, param, STATE_COLORS, me: () => me};
 })();

@@ -22,7 +22,7 @@ public final class MarkdownReport {
     String monthName = r.month().getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + r.month().getYear();
     md.append("# Production update: ").append(monthName).append("\n\n");
     md.append("| | |\n|---|---|\n");
-    row(md, "BTC mined (paid by pools)", r.actualBtc() == null ? "n/a (no payouts imported)" : btc(r.actualBtc()));
+    row(md, "BTC mined (paid by pools)", r.actualBtc() == null ? "n/a (see notes)" : btc(r.actualBtc()));
     row(md, "BTC expected for the hashrate delivered", btc(r.expectedBtc()));
     row(md, "Shortfall vs expected", r.shortfallPct() == null ? "n/a" : r.shortfallPct().toPlainString() + " %");
     row(md, "Average operating hashrate", eh(r.averageOperating()));

@@ -13,7 +13,9 @@ import java.util.List;
  * owner has not given (prices, hosting contracts, power telemetry) are null and print as "n/a".
  *
  * @param expectedBtc what the operating hashrate should have earned (FPPS with {@code feeBasis})
- * @param actualBtc what the pools paid for the month's days
+ * @param actualBtc what the pools paid for the month's days; null without payouts, or when the
+ *     books were not read for this reader
+ * @param holdings BTC held at month end; null when the books were not read for this reader
  * @param hashrateBasis where the operating hashrate came from: telemetry or a stated constant
  */
 public record MonthlyReport(

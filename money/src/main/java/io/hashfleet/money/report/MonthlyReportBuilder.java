@@ -17,7 +17,6 @@ import io.hashfleet.money.production.FeeAssumption;
 import io.hashfleet.money.production.HashrateInterval;
 import io.hashfleet.money.production.Hashprice;
 import io.hashfleet.money.production.ProductionEstimate;
-import io.hashfleet.money.treasury.Ledger;
 import io.hashfleet.money.treasury.PriceSeries;
 import io.hashfleet.money.treasury.TreasuryStore;
 import io.hashfleet.store.FleetStore;
@@ -44,6 +43,10 @@ import java.util.OptionalDouble;
  * Assembles a {@link MonthlyReport} from the store (telemetry rollups, registry, payouts,
  * treasury, prices) and chain data. Reads only hourly group series, the registry's counts and the
  * money tables, never per-miner rows, so its cost does not grow with the fleet's raw history.
+ *
+ * <p>By default the report covers the whole fleet and the store's books, as the CLI publishes it.
+ * {@link #owner} narrows it to one owner tenant's miners and {@link #withoutBooks} leaves payouts
+ * and the treasury unread: the console builds it that way for owners and for the operator.
  */
 public final class MonthlyReportBuilder {
   private static final Duration HOUR = Duration.ofHours(1);
@@ -57,6 +60,9 @@ public final class MonthlyReportBuilder {
   private Hashrate statedHashrate;
   private int payoutLagDays = 1;
   private String company = "This fleet";
+  private String owner;
+  private String booksHidden;
+  private Instant asOf;
 
   public MonthlyReportBuilder(FleetStore store, ChainHistory chain, ModelCatalog catalog) {
     this.store = store;
@@ -95,16 +101,46 @@ public final class MonthlyReportBuilder {
     return this;
   }
 
+  /**
+   * Only the miners this owner tenant owns (per {@code miner_owners}): telemetry from its owner
+   * rollup scopes, miner counts from its rows. A hosted site holds several owners' machines, so
+   * fleet or site totals would show an owner the others' hashrate.
+   */
+  public MonthlyReportBuilder owner(String tenantId) {
+    this.owner = java.util.Objects.requireNonNull(tenantId, "owner tenant");
+    return this;
+  }
+
+  /**
+   * Leaves payouts and the treasury unread, for a reader whose books these are not: BTC paid,
+   * shortfall, holdings and their value are null, cost per BTC uses expected BTC, and {@code note}
+   * (which says why) is added to the notes.
+   */
+  public MonthlyReportBuilder withoutBooks(String note) {
+    this.booksHidden = java.util.Objects.requireNonNull(note, "note");
+    return this;
+  }
+
+  /** For a month in progress: figures up to this instant instead of the month's end. */
+  public MonthlyReportBuilder asOf(Instant t) {
+    this.asOf = t;
+    return this;
+  }
+
   public MonthlyReport build(YearMonth month) {
     Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = asOf != null && asOf.isBefore(end) ? asOf : end;
+    if (!to.isAfter(from)) throw new IllegalArgumentException("month " + month + " has not started yet");
     List<String> notes = new ArrayList<>();
+    if (to.isBefore(end)) notes.add(month + " is not over: figures cover it up to " + to + ", averages that part of it");
 
-    List<SeriesPoint> fleet = store.hashrateSeries(Scope.fleet(), from, to, HOUR);
+    Scope everything = owner == null ? Scope.fleet() : Scope.owner(owner);
+    List<SeriesPoint> fleet = store.hashrateSeries(everything, from, to, HOUR);
     List<HashrateInterval> intervals = intervals(fleet, from, to);
     String hashrateBasis;
     if (!intervals.isEmpty()) {
-      hashrateBasis = "measured by fleet telemetry (" + fleet.size() + " hourly points)";
+      hashrateBasis = "measured by " + (owner == null ? "fleet" : "the owner's miners'") + " telemetry (" + fleet.size() + " hourly points)";
     } else if (statedHashrate != null) {
       intervals = List.of(new HashrateInterval(from, to, statedHashrate));
       hashrateBasis = "stated: " + statedHashrate + " average (no telemetry in the store for this month)";
@@ -116,11 +152,14 @@ public final class MonthlyReportBuilder {
     ProductionEstimate expected = engine.estimate(intervals, from, to, fees);
     notes.addAll(expected.notes().subList(1, expected.notes().size())); // the fee basis is printed on its own
 
-    PayoutStore payoutStore = new PayoutStore(store);
-    var payouts = payoutStore.between(from.plus(Duration.ofDays(payoutLagDays)), to.plus(Duration.ofDays(payoutLagDays)));
+    boolean books = booksHidden == null;
+    var payouts = books
+        ? new PayoutStore(store).between(from.plus(Duration.ofDays(payoutLagDays)), to.plus(Duration.ofDays(payoutLagDays)))
+        : List.<io.hashfleet.money.payout.Payout>of();
     Reconciliation rec = Reconciliation.of(expected.days(), payouts, payoutLagDays, BigDecimal.valueOf(5));
     boolean havePayouts = !payouts.isEmpty();
-    if (!havePayouts) notes.add("no payouts imported for " + month + ": actual BTC is not known");
+    if (!books) notes.add(booksHidden);
+    else if (!havePayouts) notes.add("no payouts imported for " + month + ": actual BTC is not known");
 
     List<MonthlyReport.Day> days = new ArrayList<>();
     for (int i = 0; i < expected.days().size(); i++) {
@@ -138,8 +177,8 @@ public final class MonthlyReportBuilder {
     }
     if (statedHashrate != null && miners == 0) notes.add("no miners registered: deployed hashrate is not known");
 
-    OptionalDouble uptime = store.uptimePct(Scope.fleet(), from, to);
-    Energy fleetEnergy = energy(fleet);
+    OptionalDouble uptime = store.uptimePct(everything, from, to);
+    Energy fleetEnergy = energy(fleet, from, to);
     BigDecimal jPerTh = fleetEnergy.hashSecondsWithPower > 0
         ? BigDecimal.valueOf(fleetEnergy.wattSeconds / (fleetEnergy.hashSecondsWithPower / 1e6)).setScale(2, RoundingMode.HALF_EVEN) : null;
 
@@ -148,10 +187,10 @@ public final class MonthlyReportBuilder {
     BigDecimal hours = BigDecimal.valueOf(Duration.between(from, to).toHours());
     for (var e : countBy("site").entrySet()) {
       String site = e.getKey() == null ? "" : e.getKey();
-      List<SeriesPoint> series = e.getKey() == null ? List.of() : store.hashrateSeries(Scope.site(site), from, to, HOUR);
-      Energy en = energy(series);
+      List<SeriesPoint> series = e.getKey() == null ? List.of() : store.hashrateSeries(siteScope(site), from, to, HOUR);
+      Energy en = energy(series, from, to);
       BigDecimal mwh = en.wattSeconds > 0 ? BigDecimal.valueOf(en.wattSeconds / 3.6e9).setScale(3, RoundingMode.HALF_EVEN) : null;
-      OptionalDouble siteUptime = e.getKey() == null ? OptionalDouble.empty() : store.uptimePct(Scope.site(site), from, to);
+      OptionalDouble siteUptime = e.getKey() == null ? OptionalDouble.empty() : store.uptimePct(siteScope(site), from, to);
       Double up = siteUptime.isPresent() ? siteUptime.getAsDouble() : null;
       Optional<HostingContract> c = contracts.forSite(site);
       BigDecimal cost = null;
@@ -172,16 +211,15 @@ public final class MonthlyReportBuilder {
     Btc mined = havePayouts ? rec.actual() : expected.total();
     BigDecimal costPerBtc = hosting == null || mined.sats() == 0 ? null
         : hosting.divide(mined.toBtc(), MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_EVEN);
-    if (hosting != null && !havePayouts) notes.add("cost per BTC uses expected BTC (no payouts imported)");
+    if (hosting != null && !havePayouts) notes.add("cost per BTC uses expected BTC (" + (books ? "no payouts imported" : "payouts not shown") + ")");
 
     TreasuryStore treasury = new TreasuryStore(store);
-    Ledger ledger = treasury.ledger();
-    Btc holdings = ledger.holdingsAt(to.minusNanos(1));
-    PriceSeries prices = treasury.prices();
-    LocalDate lastDay = month.atEndOfMonth();
+    PriceSeries prices = treasury.prices(); // market prices, not the books: hashprice needs them too
+    LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
     BigDecimal price = priceOn(prices, lastDay);
-    BigDecimal value = price == null ? null : holdings.toBtc().multiply(price).setScale(2, RoundingMode.HALF_EVEN);
-    if (price == null) notes.add("no BTC price on or before " + lastDay + ": holdings are not valued");
+    Btc holdings = books ? treasury.ledger().holdingsAt(to.minusNanos(1)) : null;
+    BigDecimal value = price == null || holdings == null ? null : holdings.toBtc().multiply(price).setScale(2, RoundingMode.HALF_EVEN);
+    if (price == null && books) notes.add("no BTC price on or before " + lastDay + ": holdings are not valued");
 
     Hashrate network = NetworkHashrate.fromDifficulty(expected.harmonicMeanDifficulty());
     BigDecimal share = NetworkHashrate.share(expected.averageHashrate(), network).movePointRight(2).setScale(2, RoundingMode.HALF_EVEN);
@@ -235,30 +273,48 @@ public final class MonthlyReportBuilder {
 
   private static Hashrate averageOf(List<SeriesPoint> points, Instant from, Instant to) {
     double sum = 0;
-    for (SeriesPoint p : points) sum += p.hashrate().mhs() * 3600.0;
+    for (SeriesPoint p : points) sum += p.hashrate().mhs() * seconds(p, from, to);
     return Hashrate.ofMhs(sum / Duration.between(from, to).toSeconds());
   }
 
-  /** Energy from hourly points: W × 3,600 s where power was reported, and the hashrate over those same hours. */
+  /**
+   * The seconds of an hourly point inside [from, to): 3,600 in a whole month, less for the hour in
+   * progress when the report is cut at {@link #asOf}, as {@link #intervals} cuts it.
+   */
+  private static double seconds(SeriesPoint p, Instant from, Instant to) {
+    Instant s = p.start().isBefore(from) ? from : p.start();
+    Instant e = p.start().plus(HOUR).isAfter(to) ? to : p.start().plus(HOUR);
+    return e.isAfter(s) ? Duration.between(s, e).toNanos() / 1e9 : 0;
+  }
+
+  /** Energy from hourly points: W × their seconds where power was reported, and the hashrate over those same hours. */
   private record Energy(double wattSeconds, double hashSecondsWithPower) {}
 
-  private static Energy energy(List<SeriesPoint> points) {
+  private static Energy energy(List<SeriesPoint> points, Instant from, Instant to) {
     double ws = 0;
     double hs = 0;
     for (SeriesPoint p : points) {
       if (p.power() == null) continue;
-      ws += p.power().watts() * 3600.0;
-      hs += p.hashrate().mhs() * 3600.0;
+      double dt = seconds(p, from, to);
+      ws += p.power().watts() * dt;
+      hs += p.hashrate().mhs() * dt;
     }
     return new Energy(ws, hs);
   }
 
+  private Scope siteScope(String site) {
+    return owner == null ? Scope.site(site) : Scope.ownerSite(owner, site);
+  }
+
   private Map<String, Long> countBy(String column) {
+    String mine = owner == null ? "" : " WHERE address IN (SELECT address FROM miner_owners WHERE tenant = ?)";
     return store.read("miners by " + column, c -> {
       Map<String, Long> out = new LinkedHashMap<>();
-      try (PreparedStatement p = c.prepareStatement("SELECT " + column + ", count(*) FROM miners GROUP BY 1 ORDER BY 1 NULLS LAST");
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+      try (PreparedStatement p = c.prepareStatement("SELECT " + column + ", count(*) FROM miners" + mine + " GROUP BY 1 ORDER BY 1 NULLS LAST")) {
+        if (owner != null) p.setString(1, owner);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+        }
       }
       return out;
     });

@@ -67,7 +67,7 @@ public final class ReportFiles {
     m.put("energy_mwh", r.energyMwh());
     m.put("hosting_cost_usd", r.hostingCostUsd());
     m.put("cost_per_btc_usd", r.costPerBtcUsd());
-    m.put("holdings_btc", r.holdings().toBtc());
+    m.put("holdings_btc", r.holdings() == null ? null : r.holdings().toBtc());
     m.put("usd_per_btc", r.usdPerBtc());
     m.put("holdings_value_usd", r.holdingsValueUsd());
     m.put("network_ehs", round(r.network().ehs(), 2));
