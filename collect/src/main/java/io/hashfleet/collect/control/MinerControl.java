@@ -137,8 +137,15 @@ public final class MinerControl implements AutoCloseable {
     return http;
   }
 
+  /** LuxOS sessions this controller keeps open for its next command; see {@link LuxosControl}. */
+  public int keptLuxosSessions() {
+    return luxos.keptSessions();
+  }
+
+  /** Logs off the LuxOS sessions it kept, then drops its HTTP client. */
   @Override
   public synchronized void close() {
+    luxos.close();
     if (http != null) {
       http.shutdownNow(); // nothing should be in flight; whatever is, is abandoned
       httpThreads.close();

@@ -118,11 +118,41 @@ class PowerControlTest {
   }
 
   @Test
-  void luxos_logsOffTheSessionItOpened() throws Exception {
+  void luxos_keepsTheSessionItOpenedForTheNextCommand_andLogsItOffWhenClosed() throws Exception {
     VirtualMinerView m = rig.miner(Dialect.LUXOS);
-    rig.send(m, PowerCommand.sleep());
     var rpc = new io.hashfleet.collect.rpc.TcpMinerRpc(rig.address(m), SimRig.FAST);
-    assertThat(io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText()).isEmpty();
+    assertThat(rig.send(m, PowerCommand.sleep())).isInstanceOf(Accepted.class);
+    String ours = io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText();
+    assertThat(ours).as("kept open after the sleep").isNotEmpty();
+    assertThat(rig.control.keptLuxosSessions()).isEqualTo(1);
+
+    rig.clock.advance(SimRig.SLEEP);
+    assertThat(rig.send(m, PowerCommand.wake())).isInstanceOf(Accepted.class);
+    assertThat(io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText())
+        .as("the wake used the same session").isEqualTo(ours);
+
+    rig.control.close();
+    assertThat(io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText())
+        .as("logged off on close").isEmpty();
+    assertThat(rig.control.keptLuxosSessions()).isZero();
+  }
+
+  @Test
+  void luxos_aKeptSessionTheMinerForgot_isReplacedByANewOne() throws Exception {
+    VirtualMinerView m = rig.miner(Dialect.LUXOS);
+    var rpc = new io.hashfleet.collect.rpc.TcpMinerRpc(rig.address(m), SimRig.FAST);
+    rig.send(m, PowerCommand.sleep());
+    String ours = io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText();
+    // As when the miner times the session out or reboots.
+    rpc.call("{\"command\":\"logoff\",\"parameter\":\"" + ours + "\"}");
+
+    rig.clock.advance(SimRig.SLEEP);
+    CommandResult r = rig.send(m, PowerCommand.wake());
+
+    assertThat(r).as(r.message()).isInstanceOf(Accepted.class);
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.BOOTING);
+    String now = io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText();
+    assertThat(now).isNotEmpty().isNotEqualTo(ours);
   }
 
   @ParameterizedTest
