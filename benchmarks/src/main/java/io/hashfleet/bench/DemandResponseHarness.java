@@ -67,7 +67,7 @@ public final class DemandResponseHarness {
         while (collector.live().samples().size() < fleet.size()) Thread.sleep(500);
         Thread.sleep(2_000);
         AuditTrail trail = new AuditTrail(store);
-        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector.live()),
+        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector),
             Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000);
         System.out.println("calling: shed " + shedMw + " MW at rockdale");
         double simCpu0 = sim.cpuSeconds();

@@ -143,7 +143,7 @@ public final class UpCommand implements Callable<Integer> {
           MinerControl control = new MinerControl(ControlSettings.DEFAULT.withAntminerWebPort(sim != null ? sim.httpPort() : antminerWebPort))) {
         io.hashfleet.energy.price.PowerPrices powerPrices = energy && prices != null ? loadPrices() : null;
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
-            new FirmwareCommandSender(control, collector.live()), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
+            new FirmwareCommandSender(control, collector), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
         try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl);
             ConsoleServer console = openConsole(store, catalog, energyControl, reports)) {
           if (console != null) printConsole(console, demoLogins, out);

@@ -6,6 +6,7 @@ import io.hashfleet.collect.health.HealthRules;
 import io.hashfleet.collect.poll.MinerPoller;
 import io.hashfleet.collect.poll.PollCycleStats;
 import io.hashfleet.collect.poll.PollOutcome;
+import io.hashfleet.collect.poll.PollHold;
 import io.hashfleet.collect.poll.PollScheduler;
 import io.hashfleet.collect.poll.PollSettings;
 import io.hashfleet.collect.probe.FirmwareProbe;
@@ -30,6 +31,8 @@ public final class Collector implements AutoCloseable {
   private final StoreWriter writer;
   private final AlertTracker alerts;
   private final PollScheduler scheduler;
+  /** Held by the energy controller while it sends commands; polls wait up to 30 s. */
+  private final PollHold pollHold = new PollHold(Duration.ofSeconds(30));
   private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("housekeeping").unstarted(r));
   private final Duration rawRetention;
   private final Clock clock;
@@ -45,7 +48,7 @@ public final class Collector implements AutoCloseable {
     List<FleetMiner> fleet = new java.util.ArrayList<>();
     for (FleetMiner m : store.miners()) fleet.add(live.register(m));
     MinerPoller poller = new MinerPoller(new FirmwareProbe(catalog, settings.timeouts(), clock), new HealthClassifier(catalog, HealthRules.DEFAULT));
-    this.scheduler = new PollScheduler(fleet, poller, settings, this::onOutcome, clock);
+    this.scheduler = new PollScheduler(fleet, poller, settings, this::onOutcome, clock, pollHold);
   }
 
   private void onOutcome(PollOutcome o) {
@@ -76,6 +79,11 @@ public final class Collector implements AutoCloseable {
 
   public LiveFleet live() {
     return live;
+  }
+
+  /** What command senders hold so that polls do not compete with a burst of commands. */
+  public PollHold pollHold() {
+    return pollHold;
   }
 
   public PollCycleStats stats() {

@@ -3,6 +3,7 @@ package io.hashfleet.cli.runtime;
 import io.hashfleet.collect.control.CommandResult;
 import io.hashfleet.collect.control.MinerControl;
 import io.hashfleet.collect.control.PowerCommand;
+import io.hashfleet.collect.poll.PollHold;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerAddress;
@@ -12,14 +13,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Carries the energy controller's orders to the miners through collect's firmware controllers. */
+/**
+ * Carries the energy controller's orders to the miners through collect's firmware controllers.
+ * While a batch goes out the collector's polls wait (see {@link PollHold}): a shed has a deadline,
+ * and polls compete with it for the same CPU.
+ */
 public final class FirmwareCommandSender implements CommandSender {
   private final MinerControl control;
   private final LiveFleet live;
+  private final PollHold pollHold;
 
-  public FirmwareCommandSender(MinerControl control, LiveFleet live) {
+  public FirmwareCommandSender(MinerControl control, Collector collector) {
+    this(control, collector.live(), collector.pollHold());
+  }
+
+  public FirmwareCommandSender(MinerControl control, LiveFleet live, PollHold pollHold) {
     this.control = control;
     this.live = live;
+    this.pollHold = pollHold;
   }
 
   @Override
@@ -38,8 +49,10 @@ public final class FirmwareCommandSender implements CommandSender {
       byAddress.put(a, o);
       (o.sleep() ? sleep : wake).put(a, m.identity().dialect());
     }
-    collect(control.sendAll(sleep, PowerCommand.sleep()), byAddress, out);
-    collect(control.sendAll(wake, PowerCommand.wake()), byAddress, out);
+    try (PollHold.Held held = pollHold.hold()) {
+      collect(control.sendAll(sleep, PowerCommand.sleep()), byAddress, out);
+      collect(control.sendAll(wake, PowerCommand.wake()), byAddress, out);
+    }
     return out;
   }
 

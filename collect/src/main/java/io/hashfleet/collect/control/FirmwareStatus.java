@@ -1,8 +1,7 @@
 package io.hashfleet.collect.control;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hashfleet.collect.json.RelaxedJson;
 import io.hashfleet.collect.json.Values;
 import io.hashfleet.collect.rpc.MinerRpc;
@@ -20,7 +19,7 @@ import java.util.Locale;
  */
 record FirmwareStatus(String status, int code, String msg) {
   static final int ACCESS_DENIED = 45;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonStringEncoder ESCAPE = JsonStringEncoder.getInstance();
 
   static FirmwareStatus of(JsonNode reply) {
     JsonNode s = reply.path("STATUS");
@@ -50,10 +49,14 @@ record FirmwareStatus(String status, int code, String msg) {
     return RelaxedJson.parse(rpc.call(request), miner.toString());
   }
 
-  /** {@code {"command":…,"parameter":…}}, built by Jackson so ids and passwords are escaped. */
+  /**
+   * {@code {"command":…,"parameter":…}}, the strings escaped by Jackson's encoder so ids and
+   * passwords cannot break out; no tree built, since a fleet-wide shed sends tens of thousands.
+   */
   static String request(String command, String parameter) {
-    ObjectNode n = JSON.createObjectNode().put("command", command);
-    if (parameter != null) n.put("parameter", parameter);
-    return n.toString();
+    StringBuilder b = new StringBuilder(48 + (parameter == null ? 0 : parameter.length())).append("{\"command\":\"");
+    ESCAPE.quoteAsString(command, b);
+    if (parameter != null) ESCAPE.quoteAsString(parameter, b.append("\",\"parameter\":\""));
+    return b.append("\"}").toString();
   }
 }

@@ -43,13 +43,20 @@ public final class PollScheduler implements AutoCloseable {
   private final ConcurrentLinkedQueue<Due> returned = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<FleetMiner> added = new ConcurrentLinkedQueue<>();
   private final Semaphore slots;
+  private final PollHold hold;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final long startNanos = System.nanoTime();
   private volatile boolean running = true;
   private Thread loop;
 
   public PollScheduler(List<FleetMiner> fleet, PollTask task, PollSettings settings, Consumer<PollOutcome> sink, Clock clock) {
+    this(fleet, task, settings, sink, clock, PollHold.none());
+  }
+
+  /** @param hold held while commands go out; due polls wait for it (see {@link PollHold}) */
+  public PollScheduler(List<FleetMiner> fleet, PollTask task, PollSettings settings, Consumer<PollOutcome> sink, Clock clock, PollHold hold) {
     this.task = task;
+    this.hold = hold;
     this.settings = settings;
     this.sink = sink;
     this.clock = clock;
@@ -83,8 +90,8 @@ public final class PollScheduler implements AutoCloseable {
       for (Due d; (d = returned.poll()) != null; ) queue.add(d);
       Due next = queue.peek();
       long now = System.nanoTime() - startNanos;
-      if (next == null || next.atNanos > now) {
-        long wait = next == null ? 10_000_000 : Math.min(next.atNanos - now, 10_000_000);
+      if (next == null || next.atNanos > now || hold.holding()) {
+        long wait = next == null || hold.holding() ? 10_000_000 : Math.min(next.atNanos - now, 10_000_000);
         LockSupport.parkNanos(wait);
         continue;
       }

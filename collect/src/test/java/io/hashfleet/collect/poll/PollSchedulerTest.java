@@ -85,4 +85,35 @@ class PollSchedulerTest {
       assertThat(o.problems()).extracting(Problem::state).containsExactly(HealthState.OFFLINE);
     });
   }
+
+  @Test
+  void while_commands_hold_the_poller_no_new_poll_starts_and_a_hold_lapses_after_its_maximum() throws Exception {
+    List<FleetMiner> miners = fleet(50);
+    AtomicInteger polls = new AtomicInteger();
+    PollTask task = (m, at) -> {
+      polls.incrementAndGet();
+      return ok(m, at);
+    };
+    PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(200));
+    PollHold hold = new PollHold(Duration.ofMillis(1_500));
+    try (PollScheduler s = new PollScheduler(miners, task, settings, o -> {}, Clock.systemUTC(), hold).start()) {
+      Thread.sleep(500);
+      assertThat(polls.get()).as("polling before the hold").isPositive();
+      PollHold.Held held = hold.hold();
+      Thread.sleep(50); // polls already started finish
+      int atHold = polls.get();
+      Thread.sleep(600);
+      assertThat(polls.get()).as("no poll starts while held").isEqualTo(atHold);
+      held.close();
+      Thread.sleep(400);
+      assertThat(polls.get()).as("the due polls run once released").isGreaterThanOrEqualTo(atHold + 50);
+
+      PollHold.Held forgotten = hold.hold(); // a sender that never lets go
+      Thread.sleep(50);
+      int atSecondHold = polls.get();
+      Thread.sleep(2_300);
+      assertThat(polls.get()).as("the hold lapsed after 1.5 s and polling resumed").isGreaterThan(atSecondHold + 50);
+      forgotten.close();
+    }
+  }
 }
