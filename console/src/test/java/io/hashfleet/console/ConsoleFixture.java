@@ -161,7 +161,7 @@ final class ConsoleFixture implements AutoCloseable {
   static ConsoleServer startServer(FleetStore store, Accounts accounts, ConsoleAudit audit, EventDesk desk) {
     Clock clock = Clock.systemUTC();
     FleetView fleet = new FleetView(store, ModelCatalog.bundled(), clock, null);
-    ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock), audit,
+    ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8), accounts), LoginThrottle.standard(clock), audit,
         fleet, new EnergyView(new AuditTrail(store), fleet),
         new MoneyView(store, accounts, ChainHistory.bundled(), FEES, clock),
         new ReportView(store, accounts, ChainHistory.bundled(), ModelCatalog.bundled(), FEES, ReportView.Settings.none(), clock), desk, clock);

@@ -39,7 +39,7 @@ public final class ConsoleRuntime {
     var fees = new FeeAssumption.PerBlock(FEES_PER_BLOCK);
     ProductionFigures production = new ProductionFigures(store, chain, fees, clock);
     FleetView fleet = new FleetView(store, catalog, clock, production);
-    ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8)), LoginThrottle.standard(clock),
+    ConsoleServices services = new ConsoleServices(accounts, new Sessions(clock, Duration.ofHours(8), accounts), LoginThrottle.standard(clock),
         new ConsoleAudit(store, clock), fleet, new EnergyView(new AuditTrail(store), fleet), new MoneyView(store, accounts, chain, fees, clock),
         new ReportView(store, accounts, chain, catalog, fees, reports, clock), energy == null ? null : desk(energy), clock);
     return ConsoleServer.start(services, new ConsoleServer.Settings(host, port, false));

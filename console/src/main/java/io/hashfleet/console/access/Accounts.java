@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -225,6 +226,66 @@ public final class Accounts {
       return null;
     });
     return new IssuedToken(tokenId(sha), label, token);
+  }
+
+  // Console sessions (V8): kept so that a restart does not log everyone out
+
+  /** A session as the store keeps it: whose it is, its CSRF token and when it was last used. */
+  public record KeptSession(String username, String csrf, Instant lastSeen) {}
+
+  void keepSession(String id, String username, String csrf, Instant at) {
+    store.write("keep a console session", c -> {
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO console_sessions VALUES (?, ?, ?, make_timestamp(?), make_timestamp(?))"
+          + " ON CONFLICT (id_sha256) DO UPDATE SET last_seen = excluded.last_seen")) {
+        p.setString(1, sha256(id));
+        p.setString(2, username);
+        p.setString(3, csrf);
+        p.setLong(4, UtcMicros.of(at));
+        p.setLong(5, UtcMicros.of(at));
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  Optional<KeptSession> keptSession(String id) {
+    return store.read("console session lookup", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT username, csrf, epoch_us(last_seen) FROM console_sessions WHERE id_sha256 = ?")) {
+        p.setString(1, sha256(id));
+        try (ResultSet rs = p.executeQuery()) {
+          return rs.next() ? Optional.of(new KeptSession(rs.getString(1), rs.getString(2), UtcMicros.toInstant(rs.getLong(3)))) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  void touchSession(String id, Instant at) {
+    store.write("touch a console session", c -> {
+      try (PreparedStatement p = c.prepareStatement("UPDATE console_sessions SET last_seen = make_timestamp(?) WHERE id_sha256 = ?")) {
+        p.setLong(1, UtcMicros.of(at));
+        p.setString(2, sha256(id));
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Ends one session ({@code id} given) or every session idle since before {@code idleSince}. */
+  void dropSessions(String id, Instant idleSince) {
+    store.write("drop console sessions", c -> {
+      try (PreparedStatement p = c.prepareStatement(id != null ? "DELETE FROM console_sessions WHERE id_sha256 = ?"
+          : "DELETE FROM console_sessions WHERE last_seen < make_timestamp(?)")) {
+        if (id != null) p.setString(1, sha256(id));
+        else p.setLong(1, UtcMicros.of(idleSince));
+        p.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** The principal a user name stands for now, unless the user is gone or disabled. */
+  Optional<Principal> principalOf(String username) {
+    return user(username).filter(u -> !u.disabled()).flatMap(this::principal);
   }
 
   /** The principal a bearer token stands for, unless revoked or its user disabled. */
