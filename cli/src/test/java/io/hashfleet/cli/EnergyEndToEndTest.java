@@ -14,6 +14,7 @@ import io.hashfleet.collect.poll.PollSettings;
 import io.hashfleet.collect.probe.FirmwareProbe;
 import io.hashfleet.collect.rpc.RpcTimeouts;
 import io.hashfleet.domain.Cidr;
+import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerLocation;
 import io.hashfleet.domain.ModelCatalog;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A demand-response call against a simulated site of LuxOS and Braiins OS miners: the controller
  * sheds the megawatts least efficient first through each firmware's own API, telemetry confirms the
- * power fell, and when the event ends every miner it slept is woken and hashes again.
+ * power fell, and when the event ends every miner it slept is woken and hashes again. Machines whose
+ * firmware refuses are replaced by the next ones that obey.
  */
 class EnergyEndToEndTest {
   @Test
@@ -70,6 +72,35 @@ class EnergyEndToEndTest {
         assertThat(tickUntil(energy, slept.size(), Duration.ofSeconds(15), t -> {})).isEqualTo(slept.size()); // boot (1 s) and a poll
         assertThat(trail.events(true)).isEmpty();
         for (String a : slept) assertThat(sim.at(a.substring(0, a.indexOf(':'))).orElseThrow().avgThs()).isPositive();
+    }
+  }
+
+  @Test
+  void machinesThatRefuse_areReplacedByOthersThatObey_avalonsAmongThem(@TempDir Path dir) throws Exception {
+    // Stock Antminers with the wrong web login refuse (HTTP 401); LuxOS S19j Pros and Avalons obey.
+    try (Site site = Site.start(dir, "127.60.0", 24, 14, "odessa", "s19jpro:50,a1366:50", "stock:1,luxos:1",
+        s -> s.withAntminer(new io.hashfleet.collect.control.Credentials("root", "not-the-password")))) {
+      SimFleet sim = site.sim;
+      List<String> stock = sim.miners().stream().filter(v -> v.dialect() == Dialect.BITMAIN).map(v -> v.ip() + ":" + v.port()).toList();
+      assertThat(stock).isNotEmpty();
+
+      // 40 kW: more than the S19j Pros that obey can shed, so Avalons (25 J/TH, next least efficient) make up the rest
+      ExecutionReport r = site.energy.demandResponse("ers-2", "odessa", 40_000, Duration.ofSeconds(1), Duration.ofSeconds(1), "test");
+
+      assertThat(r.failed()).isEmpty();
+      assertThat(r.refused()).isNotEmpty().allSatisfy(f -> assertThat(f).contains("HTTP 401"));
+      assertThat(r.refused()).extracting(f -> f.substring(0, f.indexOf(": "))).allSatisfy(a -> assertThat(stock).contains(a));
+      assertThat(r.acceptedSleepWatts()[0]).isGreaterThanOrEqualTo(40_000);
+      List<String> slept = site.trail.actions("ers-2").stream().filter(a -> a.outcome() == EnergyAction.Outcome.ACCEPTED)
+          .map(EnergyAction::address).toList();
+      assertThat(slept).noneMatch(stock::contains);
+      assertThat(slept).anySatisfy(a -> assertThat(modelOf(sim, a)).isEqualTo("a1366"));
+
+      // the poller reads the Avalons' standby like any other sleep, and they wake when the event ends
+      assertThat(tickUntil(site.energy, slept.size(), Duration.ofSeconds(15), t -> {})).isEqualTo(slept.size());
+      var end = site.trail.event("ers-2").orElseThrow().endsAt();
+      Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), end).toMillis() + 100));
+      assertThat(site.energy.tick().wakes().accepted()).isEqualTo(slept.size());
     }
   }
 
@@ -148,13 +179,22 @@ class EnergyEndToEndTest {
 
     /** @param net the first three octets of the loopback /24 the miners live in */
     static Site start(Path dir, String net, int miners, long seed, String siteName) throws Exception {
+      return start(dir, net, miners, seed, siteName, "s19xp:50,s19jpro:50", "luxos:1,braiins:1", s -> s);
+    }
+
+    /**
+     * @param models the sim's model mix; {@code firmware} its Antminer firmware mix
+     * @param control changes to the control settings (wrong credentials, say); the web port is the sim's
+     */
+    static Site start(Path dir, String net, int miners, long seed, String siteName, String models, String firmware,
+        java.util.function.UnaryOperator<ControlSettings> control) throws Exception {
       ModelCatalog catalog = ModelCatalog.bundled();
-      SimConfig config = new SimConfig(miners, Cidr.parse(net + ".0/24"), SimConfig.parseMix("s19xp:50,s19jpro:50"),
-          SimConfig.parseMix("luxos:1,braiins:1"), 0, seed, "0.0.0.0", 0, catalog).withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
+      SimConfig config = new SimConfig(miners, Cidr.parse(net + ".0/24"), SimConfig.parseMix(models),
+          SimConfig.parseMix(firmware), 0, seed, "0.0.0.0", 0, catalog).withPowerTiming(Duration.ofMillis(300), Duration.ofSeconds(1));
       RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
       SimFleet sim = SimFleet.start(config);
       FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
-      MinerControl control = new MinerControl(ControlSettings.DEFAULT.withTimeouts(timeouts));
+      MinerControl commands = new MinerControl(control.apply(ControlSettings.DEFAULT.withTimeouts(timeouts).withAntminerWebPort(sim.httpPort())));
       int prefix = 32 - (32 - Integer.numberOfLeadingZeros(miners - 1));
       List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
           .scan(List.of(Cidr.parse(net + ".0/" + prefix)), sim.port(), ScanProgress.NONE).found();
@@ -164,7 +204,7 @@ class EnergyEndToEndTest {
       PollSettings settings = PollSettings.DEFAULT.withInterval(Duration.ofMillis(500)).withConcurrency(32).withTimeouts(timeouts);
       Collector collector = new Collector(store, catalog, settings, Duration.ofDays(7), Clock.systemUTC()).start();
       Thread.sleep(1_500); // every miner polled at least once
-      return new Site(sim, store, control, collector);
+      return new Site(sim, store, commands, collector);
     }
 
     @Override

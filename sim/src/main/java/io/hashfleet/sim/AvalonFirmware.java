@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Canaan's cgminer 4.11 on Avalon: standard MH/s summary, and per-board detail packed into the
  * bracketed "MM ID0" string of {@code stats}/{@code estats} ("GHSavg[130012.5] MTmax[74 73 75]").
+ * {@code ascset} softoff/softon put the miner in standby and back (see {@link AvalonAscset}); the
+ * status string follows: {@code SoftOFF[1]} and {@code SYSTEMSTATU[Work: In Idle, …]} in standby,
+ * and {@code PS[]} with the hash boards' supply at 0 V and only the control board's draw.
  */
 final class AvalonFirmware implements Firmware {
   static final AvalonFirmware INSTANCE = new AvalonFirmware();
@@ -15,6 +18,11 @@ final class AvalonFirmware implements Firmware {
   private static final long JITTER_SALT = 0x8000000000L;
 
   private AvalonFirmware() {}
+
+  @Override
+  public Reply act(String command, Request request, Telemetry t, Actions miner) {
+    return command.equals("ascset") ? AvalonAscset.answer(request, t, miner, DESCRIPTION) : null;
+  }
 
   @Override
   public Reply answer(String command, Request request, Telemetry t) {
@@ -55,14 +63,16 @@ final class AvalonFirmware implements Firmware {
   /** The bracketed key[value] string Canaan packs a whole controller's telemetry into. */
   private String mmId(Telemetry t) {
     Ascii s = new Ascii(4096);
-    s.append("Ver[").append(modelNumber(t.model)).append('-').append(VERSION).append("] DNA[").append(dna(t)).append("] Elapsed[").append(t.elapsed)
+    s.append("Ver[").append(modelNumber(t.model)).append('-').append(VERSION).append("] DNA[").append(dna(t)).append("] SYSTEMSTATU[Work: ")
+        .append(work(t)).append(", Hash Board: ").append(workingBoards(t)).append(" ] Elapsed[").append(t.elapsed)
         .append("] MW[").append(t.accepted * 40).append("] LW[").append(t.accepted * 40).append("] MH[");
     perBoard(s, t, b -> 0);
     s.append("] HW[").append(t.hwErrors).append("] DH[0.000%] Temp[").append(Math.round(25 + (t.maxPcbTemp() - 55) / 3))
         .append("] TMax[").append(Math.round(t.maxChipTemp() + 6)).append("] TAvg[").append(Math.round(t.avgChipTemp())).append(']');
     for (int f = 0; f < t.fanRpm.length; f++) s.append(" Fan").append(f + 1).append('[').append(t.fanRpm[f]).append(']');
-    s.append(" FanR[").append(Math.min(100, t.fanRpm[t.fanRpm.length - 1] * 100 / 7000)).append("%] Vo[356] PS[0 1209 1303 240 ").append(t.powerW)
-        .append(" 1303 ").append(t.powerW + 15).append("] GHSspd[").fixed(t.ghs5s, 2).append("] DHspd[0.000%] GHSmm[")
+    s.append(" FanR[").append(Math.min(100, t.fanRpm[t.fanRpm.length - 1] * 100 / 7000)).append("%] Vo[356] ");
+    powerSupply(s, t);
+    s.append(" GHSspd[").fixed(t.ghs5s, 2).append("] DHspd[0.000%] GHSmm[")
         .fixed(t.idealGhs, 2).append("] GHSavg[").fixed(t.avgGhs, 2).append("] WU[").fixed(t.workUtility(), 2)
         .append("] Freq[").append(t.freqMhz).append("] Led[0] MGHS[");
     for (int b = 0; b < t.boards; b++) {
@@ -77,11 +87,38 @@ final class AvalonFirmware implements Firmware {
     perBoard(s, t, b -> t.chips[b]);
     s.append("] Core[A3205] PING[78] POWS[0] HASHS[");
     perBoard(s, t, b -> 0);
-    s.append("] POOLS[").append(t.poolsAlive ? 0 : 1).append("] SoftOFF[0] ECHU[");
+    s.append("] POOLS[").append(t.poolsAlive ? 0 : 1).append("] SoftOFF[").append(t.asleep() ? 1 : 0).append("] ECHU[");
     perBoard(s, t, b -> 0);
     s.append("] ECMM[0]");
     for (int b = 0; b < t.boards; b++) chipTemps(s, t, b);
     return s.append(" WORKMODE[1]").toString();
+  }
+
+  /** What SYSTEMSTATU says the controller is doing: standby reads as idle, a boot as init. */
+  private static String work(Telemetry t) {
+    return switch (t.powerState) {
+      case WINDING_DOWN, SLEEPING -> "In Idle";
+      case BOOTING -> "In Init";
+      case HASHING, RAMPING_UP -> "In Work";
+    };
+  }
+
+  private static int workingBoards(Telemetry t) {
+    int n = 0;
+    for (int chips : t.chips) if (chips > 0) n++;
+    return n;
+  }
+
+  /**
+   * {@code PS[err Vctl Vhash Ihash Pout Vset Pin]}: volts ×100, amps and watts on the hash-board
+   * side, then the set voltage and the input (wall) power, which pollers read. Pout is what reaches
+   * the boards (about 94% of the input, less the control board); in standby the boards' supply is
+   * off, so Vhash, Ihash and Pout read 0 and the input is the control board's draw.
+   */
+  private static void powerSupply(Ascii s, Telemetry t) {
+    long out = Math.round(Math.max(0, t.powerW - PowerBook.STANDBY_WATTS) * 0.94);
+    s.append("PS[0 1209 ").append(out == 0 ? 0 : 1303).append(' ').append(Math.round(out / 13.03)).append(' ').append(out)
+        .append(" 1303 ").append(t.powerW).append(']');
   }
 
   /**

@@ -8,6 +8,7 @@ import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.MinerAddress;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class MinerControl implements AutoCloseable {
   private final BraiinsControl braiins;
   private final WhatsminerControl whatsminer;
   private final AntminerWebControl antminer;
+  private final AvalonControl avalon;
   /** Made on first use: most commands never touch HTTP, and a client holds a selector thread. */
   private HttpClient http;
   private ExecutorService httpThreads;
@@ -42,6 +44,7 @@ public final class MinerControl implements AutoCloseable {
     this.braiins = new BraiinsControl(rpcs);
     this.whatsminer = new WhatsminerControl(rpcs, settings.whatsminer());
     this.antminer = new AntminerWebControl(this::http, settings);
+    this.avalon = new AvalonControl(rpcs, InstantSource.system());
   }
 
   /** One command to one miner, with a controller made for the occasion. */
@@ -62,9 +65,11 @@ public final class MinerControl implements AutoCloseable {
       case BRAIINS_OS -> braiins;
       case WHATSMINER -> whatsminer;
       case BITMAIN -> antminer;
-      case AVALON, UNKNOWN -> null;
+      case AVALON -> avalon;
+      case UNKNOWN -> null;
     };
-    if (controller == null) return unsupported(miner, dialect, command);
+    // No dialect, no command language: the miner must be identified (scanned) first.
+    if (controller == null) return new Refused(miner, "unsupported: unknown firmware; identify the miner first");
     try {
       return controller.send(miner, command);
     } catch (IOException e) {
@@ -75,14 +80,6 @@ public final class MinerControl implements AutoCloseable {
     } catch (RuntimeException e) {
       return new Failed(miner, command.label() + " failed on an unexpected reply: " + e);
     }
-  }
-
-  private static CommandResult unsupported(MinerAddress miner, Dialect dialect, PowerCommand command) {
-    if (dialect == Dialect.UNKNOWN) return new Refused(miner, "unsupported: unknown firmware; identify the miner first");
-    // Power commands go to LuxOS, Braiins OS, Whatsminer and stock Antminers; Avalon's (its
-    // cgminer `ascset` soft-off) are not wired up yet. The refusal says so, and the executor
-    // replaces the machine with one that obeys.
-    return new Refused(miner, "unsupported: Hashfleet sends no " + command.label() + " to " + dialect.label() + " firmware yet");
   }
 
   /**

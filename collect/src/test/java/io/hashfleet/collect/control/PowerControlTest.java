@@ -35,7 +35,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN", "AVALON"})
   void sleep_isAccepted_andThePollerReadsZeroHashrateAndStandbyDrawWithinTheSleepTime(Dialect dialect) throws Exception {
     VirtualMinerView m = rig.miner(dialect);
     assertThat(rig.read(m).hashrateNow().ths()).isGreaterThan(50);
@@ -54,7 +54,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN", "AVALON"})
   void wake_isAccepted_andTheMinerHashesAgainAfterTheBootTime(Dialect dialect) throws Exception {
     VirtualMinerView m = rig.miner(dialect);
     rig.send(m, PowerCommand.sleep());
@@ -76,7 +76,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN", "AVALON"})
   void commandsAreIdempotent(Dialect dialect) {
     VirtualMinerView m = rig.miner(dialect);
     assertThat(rig.send(m, PowerCommand.wake())).as("waking a hashing miner").isInstanceOf(Accepted.class);
@@ -99,9 +99,26 @@ class PowerControlTest {
   }
 
   @Test
-  void avalon_refusesSleep() {
+  void avalon_sleepsThroughAscsetSoftoff_andThePollerSeesTheStandbyInTheStatusString() throws Exception {
     VirtualMinerView m = rig.miner(Dialect.AVALON);
-    assertThat(rig.send(m, PowerCommand.sleep())).isInstanceOf(Refused.class).extracting(CommandResult::text).asString().contains("unsupported");
+
+    CommandResult r = rig.send(m, PowerCommand.sleep());
+
+    assertThat(r.message()).isEqualTo(rig.address(m) + ": ascset softoff (ASC 0 set OK)");
+    rig.clock.advance(SimRig.SLEEP);
+    var rpc = new io.hashfleet.collect.rpc.TcpMinerRpc(rig.address(m), SimRig.FAST);
+    String mm = io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"estats\"}")).at("/STATS/0/MM ID0").asText();
+    assertThat(mm).contains("SoftOFF[1]", "SYSTEMSTATU[Work: In Idle");
+    assertThat(rig.read(m).powerW()).isEqualTo(rig.now(m).watts());
+  }
+
+  @Test
+  void aMinerOfUnknownFirmware_isRefusedNamingTheMiner_andKeepsHashing() {
+    VirtualMinerView m = rig.miner(Dialect.LUXOS);
+    CommandResult r = rig.control.send(rig.address(m), Dialect.UNKNOWN, PowerCommand.sleep());
+    assertThat(r).isInstanceOf(Refused.class);
+    assertThat(r.message()).isEqualTo(rig.address(m) + ": unsupported: unknown firmware; identify the miner first");
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
   }
 
   @Test
@@ -156,7 +173,7 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN"})
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN", "AVALON"})
   void hungMiner_failsWithinItsDeadline_whileAHealthyNeighbourSleepsAtTheSameTime(Dialect dialect) {
     VirtualMinerView hung = rig.miner(dialect);
     VirtualMinerView healthy = rig.miner(dialect);
