@@ -23,8 +23,9 @@ import java.util.function.Function;
  *
  * <p>{@link #send} blocks for one miner within the settings' deadlines and never throws: whatever
  * happens comes back as a {@link CommandResult} naming the miner. Nothing is shared between
- * miners but this object's immutable parts, so a hung miner holds up only its own caller;
- * {@link #sendAll} runs each miner on its own virtual thread.
+ * miners but this object's settings and the LuxOS sessions it keeps (a concurrent map, one entry
+ * per miner), so a hung miner holds up only its own caller;
+ * {@link #sendAll} runs up to {@code maxConcurrent} miners at once on virtual threads.
  */
 public final class MinerControl implements AutoCloseable {
   private final ControlSettings settings;
