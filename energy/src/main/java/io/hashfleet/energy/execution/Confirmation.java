@@ -49,7 +49,9 @@ public final class Confirmation {
         confirmed++;
         if (a.command() == EnergyAction.Command.SLEEP) sleepWatts += a.plannedWatts();
         verdicts.add(new EnergyAction(now, a.eventId(), a.site(), a.address(), a.command(), a.plannedWatts(), a.attempt(),
-            EnergyAction.Outcome.CONFIRMED, a.command() == EnergyAction.Command.SLEEP ? "no hashrate, standby draw" : "hashing again", watts));
+            EnergyAction.Outcome.CONFIRMED, a.command() == EnergyAction.Command.WAKE ? "hashing again"
+                // stock Antminer firmware reports no power: the trail says the draw was not seen
+                : watts == null ? "no hashrate; this firmware reports no power" : "no hashrate, standby draw", watts));
       } else if (Duration.between(a.at(), now).compareTo(giveUpAfter) > 0) {
         unconfirmed++;
         verdicts.add(new EnergyAction(now, a.eventId(), a.site(), a.address(), a.command(), a.plannedWatts(), a.attempt(),

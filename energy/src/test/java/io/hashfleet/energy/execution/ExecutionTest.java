@@ -95,6 +95,19 @@ class ExecutionTest {
   }
 
   @Test
+  void aSleepOnFirmwareThatReportsNoPowerIsConfirmedFromHashrateAndTheTrailSaysThePowerWasNotSeen() {
+    trail.append(List.of(new EnergyAction(T0, "ers-2", "odessa", "10.0.0.3:4028", EnergyAction.Command.SLEEP, 3010, 1, EnergyAction.Outcome.ACCEPTED, "ok", null)));
+    LatestReading stockAsleep = new LatestReading(T0.plusSeconds(60), HealthState.LOW_HASHRATE, null, true, new Hashrate(0), new Hashrate(0), null, 40.0,
+        3, 3, 0, 0, 0L, 0L, 0L, 0L, 100L, "stratum+tcp://pool:3333", List.of());
+    Confirmation.Result r = Confirmation.check(trail, Map.of("10.0.0.3:4028", stockAsleep)::get, T0.plusSeconds(61), Duration.ofMinutes(5));
+    assertThat(r.confirmed()).isEqualTo(1);
+    EnergyAction verdict = trail.actions("ers-2").getLast();
+    assertThat(verdict.outcome()).isEqualTo(EnergyAction.Outcome.CONFIRMED);
+    assertThat(verdict.detail()).isEqualTo("no hashrate; this firmware reports no power");
+    assertThat(verdict.measuredWatts()).isNull();
+  }
+
+  @Test
   void afterTheEventEndsEveryMinerSleptForItIsWokenAndTheEventClosed() {
     trail.open(new EnergyEvent("ers-1", EnergyEvent.Kind.DEMAND_RESPONSE, "odessa", 6000L, T0, T0.plusSeconds(600), T0.plusSeconds(1800), 9000L, "api", null));
     trail.append(List.of(new EnergyAction(T0, "ers-1", "odessa", "10.0.0.1:4028", EnergyAction.Command.SLEEP, 3068, 1, EnergyAction.Outcome.ACCEPTED, "ok", null)));
