@@ -234,6 +234,15 @@ class MoneyCommandsTest {
       assertThat(CliRun.of("payouts", "list", "--json", "--store", store).out())
           .contains("\"payout_id\":\"luxor:site_a:2025-01-01\"").contains("\"paid_at\":\"2025-01-02T00:00:00Z\"");
 
+      // Another owner's fetch of the same subaccount day: ids are unique across the store, so it is refused by name.
+      assertThat(CliRun.of("tenants", "add", "bluepeak", "--name", "Bluepeak", "--kind", "owner", "--store", store).exitCode()).isZero();
+      String[] theirs = java.util.stream.Stream.concat(java.util.Arrays.stream(fetch), java.util.stream.Stream.of("--owner", "bluepeak"))
+          .toArray(String[]::new);
+      CliRun clash = CliRun.of(theirs);
+      assertThat(clash.exitCode()).isNotZero();
+      assertThat(clash.err()).contains("luxor:site_a:2025-01-01 (in the default books)").contains("nothing imported");
+      assertThat(CliRun.of("payouts", "list", "--owner", "bluepeak", "--store", store).out()).contains("total 0.00000000 BTC");
+
       Files.writeString(key, "stale");
       CliRun refused = CliRun.of(fetch);
       assertThat(refused.exitCode()).isNotZero();

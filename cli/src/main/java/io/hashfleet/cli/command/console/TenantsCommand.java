@@ -71,7 +71,7 @@ public final class TenantsCommand implements Runnable {
       try (AccessStore s = new AccessStore(storeOptions.store())) {
         s.accounts.setBooksTenant(id);
         s.audit(id, "books_tenant_set", id, null);
-        System.out.printf("the default payouts and treasury books in %s are now %s's%n", storeOptions.store(), id);
+        System.out.printf("payouts and treasury booked without --owner in %s are now %s's books%n", storeOptions.store(), id);
       }
       return 0;
     }
