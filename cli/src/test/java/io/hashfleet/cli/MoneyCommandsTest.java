@@ -92,6 +92,44 @@ class MoneyCommandsTest {
   }
 
   @Test
+  void eachOwnersPayoutsAndTreasuryAreItsOwnAndAnIdInAnotherOwnersBooksIsRefusedByLine() throws Exception {
+    String store = dir.resolve("s.duckdb").toString();
+    assertThat(CliRun.of("tenants", "add", "hostco", "--name", "HostCo", "--kind", "operator", "--store", store).exitCode()).isZero();
+    assertThat(CliRun.of("tenants", "add", "northwind", "--name", "Northwind", "--kind", "owner", "--store", store).exitCode()).isZero();
+    assertThat(CliRun.of("tenants", "add", "bluepeak", "--name", "Bluepeak", "--kind", "owner", "--store", store).exitCode()).isZero();
+    assertThat(CliRun.of("tenants", "books", "northwind", "--store", store).exitCode()).isZero();
+    Path nw = dir.resolve("nw.csv");
+    Files.writeString(nw, "payout_id,paid_at,amount_btc,currency\nnw-1,2024-12-02T01:00:00Z,1.5,BTC\n");
+    assertThat(CliRun.of("payouts", "import", nw.toString(), "--store", store).exitCode()).isZero(); // the default books: northwind's
+    Path bp = dir.resolve("bp.csv");
+    Files.writeString(bp, "payout_id,paid_at,amount_btc,currency\nbp-1,2024-12-02T01:00:00Z,0.25,BTC\nbp-2,2024-12-03T01:00:00Z,0.5,BTC\n");
+    CliRun imported = CliRun.of("payouts", "import", bp.toString(), "--owner", "bluepeak", "--store", store);
+    assertThat(imported.out()).contains("2 payouts imported (owner bluepeak)");
+
+    assertThat(CliRun.of("payouts", "list", "--owner", "bluepeak", "--store", store).out()).contains("bp-1", "bp-2", "total 0.75000000 BTC")
+        .doesNotContain("nw-1");
+    assertThat(CliRun.of("payouts", "list", "--store", store).out()).contains("nw-1", "total 1.50000000 BTC").doesNotContain("bp-");
+    assertThat(CliRun.of("payouts", "list", "--owner", "northwind", "--store", store).out()).contains("nw-1").doesNotContain("bp-");
+    CliRun sale = CliRun.of("treasury", "book", "sale", "--owner", "bluepeak", "--id", "bp-s1", "--at", "2024-12-04", "--btc", "1", "--usd", "95000",
+        "--store", store);
+    assertThat(sale.exitCode()).as("bluepeak holds 0.75 BTC; northwind's 1.5 are not its to sell").isNotZero();
+    assertThat(CliRun.of("treasury", "book", "sale", "--owner", "bluepeak", "--id", "bp-s1", "--at", "2024-12-04", "--btc", "0.5", "--usd", "47500",
+        "--store", store).out()).contains("holdings now 0.25000000 BTC");
+
+    Path clash = dir.resolve("clash.csv");
+    Files.writeString(clash, "payout_id,paid_at,amount_btc,currency\nbp-3,2024-12-05T01:00:00Z,0.1,BTC\nnw-1,2024-12-06T01:00:00Z,0.1,BTC\n");
+    CliRun refused = CliRun.of("payouts", "import", clash.toString(), "--owner", "bluepeak", "--store", store);
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("clash.csv:3: payout id 'nw-1' is already in owner northwind's books");
+    assertThat(CliRun.of("payouts", "list", "--owner", "bluepeak", "--store", store).out()).doesNotContain("bp-3");
+
+    CliRun operator = CliRun.of("payouts", "list", "--owner", "hostco", "--store", store);
+    assertThat(operator.exitCode()).isNotZero();
+    assertThat(operator.err()).contains("tenant hostco is the operator");
+    assertThat(CliRun.of("treasury", "show", "--owner", "nobody", "--store", store).err()).contains("no tenant 'nobody'");
+  }
+
+  @Test
   void reconcileFlagsTheDayThePoolPaidShort() throws Exception {
     String store = dir.resolve("s.duckdb").toString();
     StringBuilder csv = new StringBuilder("payout_id,paid_at,amount_btc,currency\n");
@@ -195,6 +233,15 @@ class MoneyCommandsTest {
       assertThat(CliRun.of(fetch).out()).contains("1 daily credits, 0 new (0.00000000 BTC), 1 already imported");
       assertThat(CliRun.of("payouts", "list", "--json", "--store", store).out())
           .contains("\"payout_id\":\"luxor:site_a:2025-01-01\"").contains("\"paid_at\":\"2025-01-02T00:00:00Z\"");
+
+      // Another owner's fetch of the same subaccount day: ids are unique across the store, so it is refused by name.
+      assertThat(CliRun.of("tenants", "add", "bluepeak", "--name", "Bluepeak", "--kind", "owner", "--store", store).exitCode()).isZero();
+      String[] theirs = java.util.stream.Stream.concat(java.util.Arrays.stream(fetch), java.util.stream.Stream.of("--owner", "bluepeak"))
+          .toArray(String[]::new);
+      CliRun clash = CliRun.of(theirs);
+      assertThat(clash.exitCode()).isNotZero();
+      assertThat(clash.err()).contains("luxor:site_a:2025-01-01 (in the default books)").contains("nothing imported");
+      assertThat(CliRun.of("payouts", "list", "--owner", "bluepeak", "--store", store).out()).contains("total 0.00000000 BTC");
 
       Files.writeString(key, "stale");
       CliRun refused = CliRun.of(fetch);

@@ -1,6 +1,7 @@
 package io.hashfleet.console.access;
 
 import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.money.treasury.Books;
 import io.hashfleet.store.FleetStore;
 import io.hashfleet.store.UtcMicros;
 import java.nio.charset.StandardCharsets;
@@ -123,11 +124,29 @@ public final class Accounts {
   }
 
   /**
-   * Whether this principal may see payouts and the treasury: only the people of the owner whose
-   * books the store keeps. The operator hosts the machines, not the coins.
+   * The books an owner tenant reads and writes (store V9): its own rows, plus the store's default
+   * (untenanted) rows when it is the books tenant. Validates that {@code tenantId} is an owner.
    */
+  public Books booksOf(String tenantId) {
+    Tenant t = tenant(tenantId).orElseThrow(() -> new IllegalArgumentException("no tenant '" + tenantId + "'"));
+    if (t.kind() != TenantKind.OWNER) throw new IllegalArgumentException("tenant " + tenantId + " is the operator: books are an owner's");
+    return Books.of(tenantId, booksTenant().map(tenantId::equals).orElse(false));
+  }
+
+  /**
+   * The books this principal may see: its owner tenant's, if the store keeps any for it (it is
+   * the books tenant, or rows name it). Empty for the operator, who hosts the machines, not the
+   * coins, and for an owner the store keeps no books for.
+   */
+  public Optional<Books> booksFor(Principal who) {
+    if (who.ownerTenant() == null) return Optional.empty();
+    Books b = Books.of(who.ownerTenant(), booksTenant().map(who.ownerTenant()::equals).orElse(false));
+    return b.includesDefault() || b.anyIn(store) ? Optional.of(b) : Optional.empty();
+  }
+
+  /** Whether this principal sees payouts and a treasury at all: see {@link #booksFor}, which says whose. */
   public boolean booksVisibleTo(Principal who) {
-    return who.ownerTenant() != null && booksTenant().map(who.ownerTenant()::equals).orElse(false);
+    return booksFor(who).isPresent();
   }
 
   /** Names the owner whose payouts and ledger these are; only that owner's people see them in the console. */

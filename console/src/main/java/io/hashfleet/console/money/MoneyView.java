@@ -11,6 +11,7 @@ import io.hashfleet.money.production.ExpectedProduction;
 import io.hashfleet.money.production.FeeAssumption;
 import io.hashfleet.money.production.ProductionEstimate;
 import io.hashfleet.money.production.TelemetryHashrate;
+import io.hashfleet.money.treasury.Books;
 import io.hashfleet.money.treasury.LedgerEntry;
 import io.hashfleet.money.treasury.TreasuryStore;
 import io.hashfleet.money.treasury.Valuation;
@@ -31,8 +32,8 @@ import java.util.Optional;
 
 /**
  * Production and treasury as a principal may see them. Expected production comes from the measured
- * hashrate of what the principal sees (an owner: its own machines). Payouts and the ledger are the
- * books of one owner (see {@link Accounts#booksTenant}); only that owner's people see them.
+ * hashrate of what the principal sees (an owner: its own machines). Payouts and the ledger are kept
+ * per owner (see {@link Accounts#booksFor}); an owner's people see its own books and no one else's.
  */
 public final class MoneyView {
   /** FPPS pools pay a day's earnings the next day. */
@@ -71,12 +72,12 @@ public final class MoneyView {
     if (!to.isAfter(from)) throw new IllegalArgumentException("month " + month + " has not started yet");
     Scope scope = who.ownerTenant() == null ? Scope.fleet() : Scope.owner(who.ownerTenant());
     ProductionEstimate expected = production.estimate(TelemetryHashrate.intervals(store, scope, from, to), from, to, fees);
-    boolean books = keepsBooks(who);
-    if (!books) {
+    Optional<Books> books = accounts.booksFor(who);
+    if (books.isEmpty()) {
       List<Day> days = expected.days().stream().map(d -> new Day(d.day(), d.total().sats(), null, null, false, d.averageHashrate().mhs())).toList();
       return new ProductionMonth(month, false, expected.total().sats(), null, null, 0, expected.feeBasis(), expected.notes(), days);
     }
-    List<Payout> payouts = new PayoutStore(store).between(from.plus(Duration.ofDays(PAYOUT_LAG_DAYS)), to.plus(Duration.ofDays(PAYOUT_LAG_DAYS)));
+    List<Payout> payouts = new PayoutStore(store, books.get()).between(from.plus(Duration.ofDays(PAYOUT_LAG_DAYS)), to.plus(Duration.ofDays(PAYOUT_LAG_DAYS)));
     Reconciliation r = Reconciliation.of(expected.days(), payouts, PAYOUT_LAG_DAYS, FLAG_PCT);
     Map<LocalDate, DayProduction> byDay = new HashMap<>();
     for (DayProduction d : expected.days()) byDay.put(d.day(), d);
@@ -97,8 +98,9 @@ public final class MoneyView {
 
   /** The treasury on {@code date}; empty unless the principal's tenant keeps its books in this store. */
   public Optional<Treasury> treasury(Principal who, LocalDate date) {
-    if (!keepsBooks(who)) return Optional.empty();
-    TreasuryStore t = new TreasuryStore(store);
+    Optional<Books> books = accounts.booksFor(who);
+    if (books.isEmpty()) return Optional.empty();
+    TreasuryStore t = new TreasuryStore(store, books.get());
     var ledger = t.ledger();
     var prices = t.prices();
     if (prices.isEmpty()) throw new IllegalArgumentException("no BTC prices in the store: import them with `hashfleet treasury prices FILE.csv`");
@@ -108,10 +110,6 @@ public final class MoneyView {
     for (int i = entries.size() - 1; i >= 0 && latest.size() < 50; i--) latest.add(row(entries.get(i)));
     return Optional.of(new Treasury(date, v.holdings().sats(), v.usdPerBtc(), v.marketValue(), v.costBasis(), v.realisedPnl(), v.unrealisedPnl(),
         latest));
-  }
-
-  private boolean keepsBooks(Principal who) {
-    return accounts.booksVisibleTo(who);
   }
 
   private static EntryRow row(LedgerEntry e) {

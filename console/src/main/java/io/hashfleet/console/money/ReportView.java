@@ -9,6 +9,7 @@ import io.hashfleet.money.production.FeeAssumption;
 import io.hashfleet.money.report.MonthlyReport;
 import io.hashfleet.money.report.MonthlyReportBuilder;
 import io.hashfleet.money.report.Peers;
+import io.hashfleet.money.treasury.Books;
 import io.hashfleet.store.FleetStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The monthly production report as a principal may see it. The operator's people get the whole
  * fleet; an owner's people get the report built from their tenant's miners alone. Payouts,
- * holdings and their value are read only for the owner whose books the store keeps
- * ({@link Accounts#booksVisibleTo}); everyone else gets them as null, with a note saying why.
+ * holdings and their value are read from the owner's own books ({@link Accounts#booksFor}); the
+ * operator, and an owner the store keeps no books for, get them as null, with a note saying why.
  */
 public final class ReportView {
   /**
@@ -44,8 +45,8 @@ public final class ReportView {
     }
   }
 
-  /** What a report depends on besides the month: whose miners (null: all) and whether the books are read. */
-  private record Key(String owner, boolean books, YearMonth month) {}
+  /** What a report depends on besides the month: whose miners (null: all) and whose books (null: none). */
+  private record Key(String owner, Books books, YearMonth month) {}
 
   private record Kept(Instant at, CompletableFuture<MonthlyReport> report) {}
 
@@ -72,7 +73,7 @@ public final class ReportView {
   /** The month as the API returns it. */
   public ReportPage page(Principal who, YearMonth month) {
     Key key = key(who, month);
-    return ReportPage.of(report(who, key), key.owner() == null ? "fleet" : "owner", who.tenant().id(), key.books());
+    return ReportPage.of(report(who, key), key.owner() == null ? "fleet" : "owner", who.tenant().id(), key.books() != null);
   }
 
   /** The month as the report writers (Markdown, CSV) take it. */
@@ -86,7 +87,7 @@ public final class ReportView {
   }
 
   private Key key(Principal who, YearMonth month) {
-    return new Key(who.ownerTenant(), accounts.booksVisibleTo(who), month);
+    return new Key(who.ownerTenant(), accounts.booksFor(who).orElse(null), month);
   }
 
   /**
@@ -124,7 +125,8 @@ public final class ReportView {
     MonthlyReportBuilder b = new MonthlyReportBuilder(store, chain, catalog).fees(fees).contracts(settings.contracts()).peers(settings.peers())
         .payoutLagDays(MoneyView.PAYOUT_LAG_DAYS).company(who.tenant().name()).asOf(now);
     if (key.owner() != null) b.owner(key.owner());
-    if (!key.books()) {
+    if (key.books() != null) b.books(key.books());
+    else {
       b.withoutBooks(key.owner() == null ? OPERATOR_NOTE
           : "this store keeps no books for " + key.owner() + ": payouts, treasury holdings and their value are not shown");
     }

@@ -10,7 +10,7 @@
   } catch (e) {
     document.getElementById("cards").hidden = true;
     document.getElementById("error").textContent = e.status === 404
-      ? "This store keeps no treasury for your tenant (the owner whose books these are sees them here)." : e.message;
+      ? "This store keeps no treasury for your tenant (each owner whose books it keeps sees its own here)." : e.message;
     return;
   }
   const usd = v => v == null ? "–" : "$" + Number(v).toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});

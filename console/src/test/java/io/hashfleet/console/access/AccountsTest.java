@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.money.payout.Payout;
+import io.hashfleet.money.payout.PayoutStore;
+import io.hashfleet.money.treasury.Books;
 import io.hashfleet.store.FleetStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,6 +56,32 @@ class AccountsTest {
       assertThatThrownBy(() -> accounts.assignMiners("hostco", one)).hasMessageContaining("only owners own miners");
       assertThatThrownBy(() -> accounts.assignMiners("nobody", one)).hasMessageContaining("no tenant 'nobody'");
       assertThat(accounts.minerCounts()).isEmpty();
+    }
+  }
+
+  @Test
+  void an_owner_sees_the_books_kept_for_it_and_the_operator_none() {
+    try (FleetStore store = FleetStore.inMemory()) {
+      Accounts accounts = new Accounts(store, Clock.systemUTC());
+      Tenant hostco = new Tenant("hostco", "HostCo", TenantKind.OPERATOR);
+      Tenant a = new Tenant("a", "Owner A", TenantKind.OWNER);
+      Tenant b = new Tenant("b", "Owner B", TenantKind.OWNER);
+      for (Tenant t : List.of(hostco, a, b)) accounts.putTenant(t);
+      Principal ops = new Principal("ops", hostco, Role.values()[0]);
+      Principal ofA = new Principal("alice", a, Role.values()[0]);
+      Principal ofB = new Principal("bob", b, Role.values()[0]);
+      assertThat(accounts.booksFor(ofA)).as("no books tenant, no rows: nothing kept for A").isEmpty();
+      accounts.setBooksTenant("a");
+      assertThat(accounts.booksFor(ofA)).contains(Books.of("a", true));
+      assertThat(accounts.booksFor(ofB)).isEmpty();
+      assertThat(accounts.booksVisibleTo(ops)).isFalse();
+      // B's first payout makes books of its own, which hold its rows alone.
+      new PayoutStore(store, accounts.booksOf("b")).importAll(List.of(new Payout("b-1", java.time.Instant.parse("2024-12-02T00:00:00Z"),
+          io.hashfleet.domain.Btc.parse("0.01"), "pool")), "b.csv");
+      assertThat(accounts.booksFor(ofB)).contains(Books.of("b", false));
+      assertThat(accounts.booksVisibleTo(ops)).isFalse();
+      assertThatThrownBy(() -> accounts.booksOf("hostco")).hasMessageContaining("tenant hostco is the operator");
+      assertThatThrownBy(() -> accounts.booksOf("nobody")).hasMessageContaining("no tenant 'nobody'");
     }
   }
 }

@@ -43,6 +43,20 @@ public final class PayoutCsv {
    *     the same export twice is refused rather than doubling income
    */
   public static ImportResult<Payout> parse(String fileName, String text, Set<String> existingIds) {
+    return parse(fileName, text, existingIds, Map.of());
+  }
+
+  /** Reads a UTF-8 file into one owner's books; errors name it as given. */
+  public static ImportResult<Payout> read(Path file, Set<String> existingIds, Map<String, String> elsewhere) throws IOException {
+    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), existingIds, elsewhere);
+  }
+
+  /**
+   * @param existingIds payout ids already in the books being imported into
+   * @param elsewhere payout ids in other owners' books, each with whose books they are in: ids are
+   *     unique across the store, so a line repeating one is an error that says where it already is
+   */
+  public static ImportResult<Payout> parse(String fileName, String text, Set<String> existingIds, Map<String, String> elsewhere) {
     CsvFile csv = CsvFile.parse(fileName, text, REQUIRED_COLUMNS);
     List<Payout> payouts = new ArrayList<>();
     Map<String, Integer> firstLineOfId = new HashMap<>();
@@ -53,6 +67,8 @@ public final class PayoutCsv {
         csv.error(row.line(), "empty payout_id");
       } else if (existingIds.contains(id)) {
         csv.error(row.line(), "payout id '" + id + "' already imported");
+      } else if (elsewhere.containsKey(id)) {
+        csv.error(row.line(), "payout id '" + id + "' is already in " + elsewhere.get(id) + " (payout ids are unique across the store)");
       } else {
         Integer first = firstLineOfId.putIfAbsent(id, row.line());
         if (first != null) csv.error(row.line(), "duplicate payout id '" + id + "' (first on line " + first + ")");

@@ -17,6 +17,7 @@ import io.hashfleet.money.production.FeeAssumption;
 import io.hashfleet.money.production.HashrateInterval;
 import io.hashfleet.money.production.Hashprice;
 import io.hashfleet.money.production.ProductionEstimate;
+import io.hashfleet.money.treasury.Books;
 import io.hashfleet.money.treasury.PriceSeries;
 import io.hashfleet.money.treasury.TreasuryStore;
 import io.hashfleet.store.FleetStore;
@@ -45,8 +46,9 @@ import java.util.OptionalDouble;
  * money tables, never per-miner rows, so its cost does not grow with the fleet's raw history.
  *
  * <p>By default the report covers the whole fleet and the store's books, as the CLI publishes it.
- * {@link #owner} narrows it to one owner tenant's miners and {@link #withoutBooks} leaves payouts
- * and the treasury unread: the console builds it that way for owners and for the operator.
+ * {@link #owner} narrows it to one owner tenant's miners and to that owner's books (store V9);
+ * {@link #books} says whether those include the store's default books, and {@link #withoutBooks}
+ * leaves payouts and the treasury unread: the console builds it that way for owners and for the operator.
  */
 public final class MonthlyReportBuilder {
   private static final Duration HOUR = Duration.ofHours(1);
@@ -62,6 +64,7 @@ public final class MonthlyReportBuilder {
   private String company = "This fleet";
   private String owner;
   private String booksHidden;
+  private Books books;
   private Instant asOf;
 
   public MonthlyReportBuilder(FleetStore store, ChainHistory chain, ModelCatalog catalog) {
@@ -112,6 +115,16 @@ public final class MonthlyReportBuilder {
   }
 
   /**
+   * Whose payouts and ledger to read. Without it: the owner's own rows when {@link #owner} is given
+   * (its books alone, not the default ones, which belong to the books tenant only), else the
+   * store's default books.
+   */
+  public MonthlyReportBuilder books(Books b) {
+    this.books = java.util.Objects.requireNonNull(b, "books");
+    return this;
+  }
+
+  /**
    * Leaves payouts and the treasury unread, for a reader whose books these are not: BTC paid,
    * shortfall, holdings and their value are null, cost per BTC uses expected BTC, and {@code note}
    * (which says why) is added to the notes.
@@ -153,8 +166,9 @@ public final class MonthlyReportBuilder {
     notes.addAll(expected.notes().subList(1, expected.notes().size())); // the fee basis is printed on its own
 
     boolean books = booksHidden == null;
+    Books whose = this.books != null ? this.books : owner == null ? Books.DEFAULT : Books.of(owner, false);
     var payouts = books
-        ? new PayoutStore(store).between(from.plus(Duration.ofDays(payoutLagDays)), to.plus(Duration.ofDays(payoutLagDays)))
+        ? new PayoutStore(store, whose).between(from.plus(Duration.ofDays(payoutLagDays)), to.plus(Duration.ofDays(payoutLagDays)))
         : List.<io.hashfleet.money.payout.Payout>of();
     Reconciliation rec = Reconciliation.of(expected.days(), payouts, payoutLagDays, BigDecimal.valueOf(5));
     boolean havePayouts = !payouts.isEmpty();
@@ -213,7 +227,7 @@ public final class MonthlyReportBuilder {
         : hosting.divide(mined.toBtc(), MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_EVEN);
     if (hosting != null && !havePayouts) notes.add("cost per BTC uses expected BTC (" + (books ? "no payouts imported" : "payouts not shown") + ")");
 
-    TreasuryStore treasury = new TreasuryStore(store);
+    TreasuryStore treasury = new TreasuryStore(store, whose);
     PriceSeries prices = treasury.prices(); // market prices, not the books: hashprice needs them too
     LocalDate lastDay = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
     BigDecimal price = priceOn(prices, lastDay);

@@ -17,34 +17,60 @@ import java.util.List;
  * <p>Rows are only ever inserted. Entries may be booked late (a payout file imported after a sale
  * was recorded), so the ledger is read in time order, and a new entry is accepted only if the
  * ledger with it still never spends more than it holds at any moment.
+ *
+ * <p>The ledger is one owner's {@link Books}: holdings never count another owner's coins kept in
+ * the same store. Prices are the market's and shared by all.
  */
 public final class TreasuryStore {
   private final FleetStore store;
+  private final Books books;
 
+  /** The store's default books, as before owners had books of their own. */
   public TreasuryStore(FleetStore store) {
-    this.store = store;
+    this(store, Books.DEFAULT);
   }
 
-  /** The whole ledger, in time order (ties in booking order). */
+  public TreasuryStore(FleetStore store, Books books) {
+    this.store = store;
+    this.books = java.util.Objects.requireNonNull(books, "books");
+  }
+
+  public Books books() {
+    return books;
+  }
+
+  /** These books' whole ledger, in time order (ties in booking order). */
   public Ledger ledger() {
     return Ledger.of(entries());
   }
 
   /** Validates {@code entry} against the ledger it would join, then stores it. */
   public void append(LedgerEntry entry) {
-    store.write("book " + entry.describe(), c -> {
-      List<LedgerEntry> all = new ArrayList<>(read(c));
+    store.write("book " + entry.describe() + " in " + books.describe(), c -> {
+      List<LedgerEntry> all = new ArrayList<>(read(c, books));
       all.add(entry);
       all.sort(Comparator.comparing(LedgerEntry::at)); // stable: ties keep booking order
       Ledger.of(all); // throws LedgerException naming the entry and the shortfall
+      // Ids are unique across the store (primary key); say whose books hold it, not a constraint error.
+      try (PreparedStatement p = c.prepareStatement("SELECT tenant FROM ledger WHERE id = ?")) {
+        p.setString(1, entry.id());
+        try (ResultSet rs = p.executeQuery()) {
+          if (rs.next()) {
+            String other = rs.getString(1) == null ? Books.DEFAULT.describe() : "owner " + rs.getString(1) + "'s books";
+            throw new LedgerException(entry, entry.describe() + " reuses id " + entry.id() + ", which is already in " + other
+                + " (ledger ids are unique across the store)");
+          }
+        }
+      }
       long seq;
       try (PreparedStatement p = c.prepareStatement("SELECT coalesce(max(seq), 0) + 1 FROM ledger"); ResultSet rs = p.executeQuery()) {
         rs.next();
         seq = rs.getLong(1);
       }
       try (PreparedStatement p = c.prepareStatement("INSERT INTO ledger (seq, id, kind, entry_at, amount_sats, usd_proceeds, fee_sats,"
-          + " counterparty, memo, payout_id) VALUES (?, ?, ?, make_timestamp(?), ?, ?, ?, ?, ?, ?)")) {
+          + " counterparty, memo, payout_id, tenant) VALUES (?, ?, ?, make_timestamp(?), ?, ?, ?, ?, ?, ?, ?)")) {
         p.setLong(1, seq);
+        p.setString(11, books.owner());
         p.setString(2, entry.id());
         p.setLong(4, UtcMicros.of(entry.at()));
         p.setLong(5, entry.amount().sats());
@@ -71,12 +97,14 @@ public final class TreasuryStore {
   }
 
   public List<LedgerEntry> entries() {
-    return store.read("read the ledger", TreasuryStore::read);
+    return store.read("read the ledger of " + books.describe(), c -> read(c, books));
   }
 
-  private static List<LedgerEntry> read(java.sql.Connection c) throws java.sql.SQLException {
+  private static List<LedgerEntry> read(java.sql.Connection c, Books books) throws java.sql.SQLException {
     try (PreparedStatement p = c.prepareStatement("SELECT id, kind, epoch_us(entry_at), amount_sats, usd_proceeds, fee_sats, counterparty,"
-        + " memo, payout_id FROM ledger ORDER BY entry_at, seq"); ResultSet rs = p.executeQuery()) {
+        + " memo, payout_id FROM ledger WHERE " + books.where() + " ORDER BY entry_at, seq")) {
+      books.bind(p, 1);
+      ResultSet rs = p.executeQuery();
       List<LedgerEntry> out = new ArrayList<>();
       while (rs.next()) {
         String id = rs.getString(1);

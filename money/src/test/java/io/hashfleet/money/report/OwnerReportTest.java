@@ -75,6 +75,9 @@ class OwnerReportTest {
     store.appendSamples(batch);
     store.rollUp(DEC_11);
     new PayoutStore(store).importAll(List.of(new Payout("p1", Instant.parse("2024-12-11T01:00:00Z"), Btc.parse("0.004"), "pool")), "test");
+    // bluepeak keeps books of its own in the same store (V9); the untenanted p1 is the default books'
+    var bluepeak = io.hashfleet.money.treasury.Books.of("bluepeak", false);
+    new PayoutStore(store, bluepeak).importAll(List.of(new Payout("bp1", Instant.parse("2024-12-11T02:00:00Z"), Btc.parse("0.003"), "pool")), "test");
     new TreasuryStore(store).savePrices(List.of(new DailyPrice(LocalDate.of(2024, 12, 1), new BigDecimal("95000"))));
   }
 
@@ -118,6 +121,19 @@ class OwnerReportTest {
     assertThat(fleet.sites()).extracting(MonthlyReport.SiteLine::site).containsExactly("austin", "dallas", "odessa");
     assertThat(fleet.actualBtc()).isEqualTo(Btc.parse("0.004"));
     assertThat(fleet.holdings()).isEqualTo(Btc.parse("0.004"));
+  }
+
+  @Test
+  void an_owners_report_reads_its_own_books_and_the_books_tenant_the_default_ones_too() {
+    MonthlyReport bp = builder().owner("bluepeak").build(DECEMBER);
+    assertThat(bp.actualBtc()).isEqualTo(Btc.parse("0.003"));
+    assertThat(bp.holdings()).isEqualTo(Btc.parse("0.003"));
+    assertThat(bp.holdingsValueUsd()).isEqualByComparingTo("285.00");
+    MonthlyReport nw = builder().owner("northwind").books(io.hashfleet.money.treasury.Books.of("northwind", true)).build(DECEMBER);
+    assertThat(nw.actualBtc()).as("the default books' p1, never bluepeak's bp1").isEqualTo(Btc.parse("0.004"));
+    assertThat(nw.holdings()).isEqualTo(Btc.parse("0.004"));
+    MonthlyReport notKept = builder().owner("northwind").build(DECEMBER);
+    assertThat(notKept.actualBtc()).as("northwind named without being the books tenant: no rows of its own").isNull();
   }
 
   @Test

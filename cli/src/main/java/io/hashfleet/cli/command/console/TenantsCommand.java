@@ -60,8 +60,8 @@ public final class TenantsCommand implements Runnable {
   }
 
   @Command(name = "books", mixinStandardHelpOptions = true,
-      description = "Name the owner whose payouts and treasury ledger this store keeps: the console shows them to that owner's people "
-          + "and to no one else. " + AccessStore.STOP_UP)
+      description = "Name the owner whose books are the store's default ones (payouts and ledger entries booked without --owner): "
+          + "the console shows them to that owner's people and to no one else. Other owners' books are kept with --owner. " + AccessStore.STOP_UP)
   static final class Books implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The owner tenant.") String id;
     @Mixin StoreOptions storeOptions;
@@ -71,7 +71,7 @@ public final class TenantsCommand implements Runnable {
       try (AccessStore s = new AccessStore(storeOptions.store())) {
         s.accounts.setBooksTenant(id);
         s.audit(id, "books_tenant_set", id, null);
-        System.out.printf("payouts and treasury in %s are now %s's books%n", storeOptions.store(), id);
+        System.out.printf("payouts and treasury booked without --owner in %s are now %s's books%n", storeOptions.store(), id);
       }
       return 0;
     }

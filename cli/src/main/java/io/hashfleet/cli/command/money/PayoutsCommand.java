@@ -37,16 +37,17 @@ public final class PayoutsCommand implements Runnable {
       description = "Import payouts from CSV (payout_id,paid_at,amount_btc,currency[,pool]); any bad line and nothing is imported.")
   static final class Import implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.csv") Path file;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() throws IOException {
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
-        PayoutStore payouts = new PayoutStore(store);
-        List<Payout> rows = PayoutCsv.read(file, payouts.ids()).orThrow();
+        PayoutStore payouts = new PayoutStore(store, ownerOptions.books(store));
+        List<Payout> rows = PayoutCsv.read(file, payouts.ids(), payouts.idsElsewhere()).orThrow();
         payouts.importAll(rows, file.getFileName().toString());
         Btc total = rows.stream().map(Payout::amount).reduce(Btc.ZERO, Btc::plus);
-        System.out.printf("%s: %d payouts imported, %s BTC, booked as treasury receipts%n", file, rows.size(), total);
+        System.out.printf("%s: %d payouts imported%s, %s BTC, booked as treasury receipts%n", file, rows.size(), ownerOptions.label(), total);
       }
       return 0;
     }
@@ -66,6 +67,7 @@ public final class PayoutsCommand implements Runnable {
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the pool's token or API key (default: env HASHFLEET_POOL_TOKEN).")
     Path tokenFile;
     @Option(names = "--base-url", paramLabel = "URL", hidden = true) java.net.URI baseUrl;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
@@ -96,8 +98,15 @@ public final class PayoutsCommand implements Runnable {
         }
       }
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
-        PayoutStore payouts = new PayoutStore(store);
+        // Resolved before fetching would be nicer, but the store is opened once, here; a bad --owner still writes nothing.
+        PayoutStore payouts = new PayoutStore(store, ownerOptions.books(store));
         var known = payouts.ids();
+        var elsewhere = payouts.idsElsewhere();
+        List<String> clash = fetched.stream().map(Payout::id).filter(elsewhere::containsKey).map(id -> id + " (in " + elsewhere.get(id) + ")").toList();
+        if (!clash.isEmpty()) {
+          throw new IllegalArgumentException(clash.size() + " fetched payout ids are already in other books, nothing imported"
+              + " (payout ids are unique across the store): " + String.join(", ", clash));
+        }
         List<Payout> fresh = fetched.stream().filter(p -> !known.contains(p.id())).toList();
         if (!fresh.isEmpty()) payouts.importAll(fresh, pool.equals("braiins") ? "braiins pool api" : pool + " api");
         Btc total = fresh.stream().map(Payout::amount).reduce(Btc.ZERO, Btc::plus);
@@ -116,6 +125,7 @@ public final class PayoutsCommand implements Runnable {
   static final class ListPayouts implements Callable<Integer> {
     @Option(names = "--json", description = "JSON Lines.") boolean json;
     @Mixin PeriodOptions periodOptions;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
@@ -123,7 +133,7 @@ public final class PayoutsCommand implements Runnable {
       Period p = periodOptions.isEmpty() ? new Period(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")) : periodOptions.period();
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
         Btc total = Btc.ZERO;
-        for (Payout pay : new PayoutStore(store).between(p.from(), p.to())) {
+        for (Payout pay : new PayoutStore(store, ownerOptions.books(store)).between(p.from(), p.to())) {
           total = total.plus(pay.amount());
           if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -52,13 +52,14 @@ public final class TreasuryCommand implements Runnable {
   static final class Show implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Value at the end of this UTC day (default: today).") LocalDate date;
     @Option(names = "--json") boolean json;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() {
       LocalDate day = date != null ? date : LocalDate.now(ZoneOffset.UTC);
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
-        TreasuryStore t = new TreasuryStore(store);
+        TreasuryStore t = new TreasuryStore(store, ownerOptions.books(store));
         Ledger ledger = t.ledger();
         PriceSeries prices = t.prices();
         if (prices.isEmpty()) throw new IllegalArgumentException("no BTC prices in the store: import some with 'hashfleet treasury prices import FILE.csv'");
@@ -94,6 +95,7 @@ public final class TreasuryCommand implements Runnable {
     @Option(names = "--fee-btc", paramLabel = "AMOUNT", description = "Network fee of a sale or transfer.") String feeBtc;
     @Option(names = "--to", paramLabel = "DESTINATION", description = "Where a transfer went.") String destination;
     @Option(names = "--memo") String memo;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
@@ -112,7 +114,7 @@ public final class TreasuryCommand implements Runnable {
         default -> throw new IllegalArgumentException("KIND must be sale, transfer, fee or receipt, got '" + kind + "'");
       };
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
-        TreasuryStore t = new TreasuryStore(store);
+        TreasuryStore t = new TreasuryStore(store, ownerOptions.books(store));
         t.append(entry);
         System.out.printf("booked %s; holdings now %s BTC%n", entry.describe(), t.ledger().balance());
       }
@@ -148,13 +150,14 @@ public final class TreasuryCommand implements Runnable {
     @Option(names = "--to", required = true) LocalDate to;
     @Option(names = "--prices", paramLabel = "FILE.csv", description = "Price history to use instead of the store's.") Path pricesFile;
     @Option(names = "--json") boolean json;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
     public Integer call() throws IOException {
       SellPolicy p = parsePolicy(policy);
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
-        TreasuryStore t = new TreasuryStore(store);
+        TreasuryStore t = new TreasuryStore(store, ownerOptions.books(store));
         PriceSeries prices = pricesFile != null ? PriceSeries.of(PriceCsv.read(pricesFile).orThrow()) : t.prices();
         List<Receipt> receipts = t.entries().stream().filter(e -> e instanceof Receipt).map(e -> (Receipt) e).toList();
         SimulationResult r = SellPolicySimulator.run(p, DailyProduction.fromReceipts(receipts), prices, from, to);
