@@ -208,6 +208,47 @@ class MoneyCommandsTest {
   }
 
   @Test
+  void payoutsFetchAntpoolSignsWithKeyAndSecretAndBooksEachDayForTheOwnerGiven() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> forms = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/api/paymentHistoryV2.htm", ex -> {
+      String form = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      forms.add(form);
+      byte[] b = (form.contains("key=ap-key") ? """
+          {"code":0,"message":"ok","data":{"page":1,"totalPage":1,"rows":[
+            {"timestamp":"2024-12-02 00:00:00","fppsBlockAmount":"17.6","fppsFeeAmount":"0.9"},
+            {"timestamp":"2024-12-01 00:00:00","fppsBlockAmount":"17.5","fppsFeeAmount":"1.0"}]}}"""
+          : "{\"code\":1,\"message\":\"sign error\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.start();
+    try {
+      String store = dir.resolve("s.duckdb").toString();
+      Path token = dir.resolve("antpool.token");
+      Files.writeString(token, "ap-key:ap-secret\n");
+      assertThat(CliRun.of("tenants", "add", "bluepeak", "--name", "Bluepeak", "--kind", "owner", "--store", store).exitCode()).isZero();
+      CliRun run = CliRun.of("payouts", "fetch", "antpool", "--account", "bluepeak01", "--from", "2024-12-01", "--to", "2024-12-02", "--token-file",
+          token.toString(), "--base-url", "http://127.0.0.1:" + server.getAddress().getPort(), "--owner", "bluepeak", "--store", store);
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("Antpool bluepeak01 2024-12-01..2024-12-02: 2 daily credits, 2 new (37.00000000 BTC), 0 already imported");
+      assertThat(forms).singleElement().asString().contains("type=recv", "coin=BTC").doesNotContain("ap-secret");
+      assertThat(CliRun.of("payouts", "list", "--json", "--owner", "bluepeak", "--store", store).out())
+          .contains("\"payout_id\":\"antpool:bluepeak01:2024-12-01\"").contains("\"paid_at\":\"2024-12-02T00:00:00Z\"");
+      assertThat(CliRun.of("payouts", "list", "--store", store).out()).as("not in the default books").contains("total 0.00000000 BTC");
+
+      Files.writeString(token, "ap-key-without-secret");
+      CliRun bad = CliRun.of("payouts", "fetch", "antpool", "--account", "bluepeak01", "--from", "2024-12-01", "--token-file", token.toString(),
+          "--store", store);
+      assertThat(bad.exitCode()).isNotZero();
+      assertThat(bad.err()).contains("antpool's token is KEY:SECRET");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void payoutsFetchLuxorStoresEachSubaccountDayOnce() throws Exception {
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/v2/pool/revenue/BTC", ex -> {

@@ -3,6 +3,7 @@ package io.hashfleet.cli.command.money;
 import io.hashfleet.cli.command.StoreOptions;
 import io.hashfleet.cli.output.Json;
 import io.hashfleet.domain.Btc;
+import io.hashfleet.money.payout.AntpoolRevenue;
 import io.hashfleet.money.payout.BraiinsPoolRewards;
 import io.hashfleet.money.payout.F2PoolRevenue;
 import io.hashfleet.money.payout.LuxorRevenue;
@@ -58,12 +59,14 @@ public final class PayoutsCommand implements Runnable {
           "  braiins  Braiins Pool rewards; the token's access profile names the account.",
           "  f2pool   F2Pool revenue (API v2); --account is the mining account name.",
           "  luxor    Luxor revenue (API v2); --account is one or more subaccount names, comma-separated.",
+          "  antpool  Antpool daily earnings (paymentHistoryV2); --account is the user id (account or sub-account name),",
+          "           and the token is KEY:SECRET, the API key and its secret.",
           "The token or API key comes from --token-file or the environment, never from the command line."})
   static final class Fetch implements Callable<Integer> {
-    @Parameters(paramLabel = "POOL", description = "braiins, f2pool or luxor") String pool;
+    @Parameters(paramLabel = "POOL", description = "braiins, f2pool, luxor or antpool") String pool;
     @Option(names = "--from", required = true) java.time.LocalDate from;
     @Option(names = "--to", description = "Last day, inclusive (default: yesterday, UTC; today's earnings are not final).") java.time.LocalDate to;
-    @Option(names = "--account", paramLabel = "NAME[,NAME]", description = "f2pool: mining account name; luxor: subaccount name(s).") String account;
+    @Option(names = "--account", paramLabel = "NAME[,NAME]", description = "f2pool: mining account name; luxor: subaccount name(s); antpool: user id.") String account;
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the pool's token or API key (default: env HASHFLEET_POOL_TOKEN).")
     Path tokenFile;
     @Option(names = "--base-url", paramLabel = "URL", hidden = true) java.net.URI baseUrl;
@@ -72,10 +75,16 @@ public final class PayoutsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      if (!List.of("braiins", "f2pool", "luxor").contains(pool)) throw new IllegalArgumentException("POOL must be braiins, f2pool or luxor, got '" + pool + "'");
+      if (!List.of("braiins", "f2pool", "luxor", "antpool").contains(pool)) {
+        throw new IllegalArgumentException("POOL must be braiins, f2pool, luxor or antpool, got '" + pool + "'");
+      }
       if (pool.equals("braiins") && account != null) throw new IllegalArgumentException("braiins takes no --account: the token's access profile names it");
       if (!pool.equals("braiins") && (account == null || account.isBlank())) {
-        throw new IllegalArgumentException(pool + " needs --account (" + (pool.equals("f2pool") ? "the mining account name" : "the subaccount name(s)") + ")");
+        throw new IllegalArgumentException(pool + " needs --account (" + switch (pool) {
+          case "f2pool" -> "the mining account name";
+          case "antpool" -> "the user id: account or sub-account name";
+          default -> "the subaccount name(s)";
+        } + ")");
       }
       String token = tokenFile != null ? java.nio.file.Files.readString(tokenFile).strip() : System.getenv("HASHFLEET_POOL_TOKEN");
       if (token == null || token.isBlank()) throw new IllegalArgumentException("give --token-file FILE or set HASHFLEET_POOL_TOKEN");
@@ -91,6 +100,13 @@ public final class PayoutsCommand implements Runnable {
         case "f2pool" -> {
           name = "F2Pool " + account.strip();
           fetched = new F2PoolRevenue(base(F2PoolRevenue.DEFAULT_BASE), token, account).fetch(from, last);
+        }
+        case "antpool" -> {
+          name = "Antpool " + account.strip();
+          int colon = token.indexOf(':');
+          if (colon <= 0 || colon == token.length() - 1) throw new IllegalArgumentException("antpool's token is KEY:SECRET (the API key, a colon, its secret)");
+          fetched = new AntpoolRevenue(base(AntpoolRevenue.DEFAULT_BASE), account, token.substring(0, colon), token.substring(colon + 1),
+              java.time.Clock.systemUTC()).fetch(from, last);
         }
         default -> {
           name = "Luxor " + account.strip();
