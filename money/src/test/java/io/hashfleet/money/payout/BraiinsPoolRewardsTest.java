@@ -47,6 +47,9 @@ class BraiinsPoolRewardsTest {
         assertThat(x.paidAt()).isEqualTo(Instant.parse("2024-12-02T00:00:00Z"));
         assertThat(x.amount()).isEqualTo(Btc.parse("0.01212345"));
       });
+      assertThat(new BraiinsPoolRewards(base, "good", "bluepeak-main").fetch(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 2)))
+          .as("a labelled account's ids stay apart from another account's").extracting(Payout::id).containsExactly("braiins:bluepeak-main:2024-12-01");
+      assertThatThrownBy(() -> new BraiinsPoolRewards(base, "good", "two words")).hasMessageContaining("account label");
       assertThatThrownBy(() -> new BraiinsPoolRewards(base, "bad").fetch(LocalDate.of(2024, 12, 1), LocalDate.of(2024, 12, 2)))
           .hasMessageContaining("token was refused (HTTP 401)");
     } finally {

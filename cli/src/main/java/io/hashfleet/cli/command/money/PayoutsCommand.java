@@ -56,7 +56,8 @@ public final class PayoutsCommand implements Runnable {
 
   @Command(name = "fetch", mixinStandardHelpOptions = true,
       description = {"Fetch daily FPPS earnings from a pool's API and store the days not yet imported, each booked as a treasury receipt.",
-          "  braiins  Braiins Pool rewards; the token's access profile names the account.",
+          "  braiins  Braiins Pool rewards; the token's access profile names the account; --account, optional, is a label",
+          "           kept in the payout ids, for a store that keeps two Braiins accounts (two owners' books).",
           "  f2pool   F2Pool revenue (API v2); --account is the mining account name.",
           "  luxor    Luxor revenue (API v2); --account is one or more subaccount names, comma-separated.",
           "  antpool  Antpool daily earnings (paymentHistoryV2); --account is the user id (account or sub-account name),",
@@ -66,7 +67,7 @@ public final class PayoutsCommand implements Runnable {
     @Parameters(paramLabel = "POOL", description = "braiins, f2pool, luxor or antpool") String pool;
     @Option(names = "--from", required = true) java.time.LocalDate from;
     @Option(names = "--to", description = "Last day, inclusive (default: yesterday, UTC; today's earnings are not final).") java.time.LocalDate to;
-    @Option(names = "--account", paramLabel = "NAME[,NAME]", description = "f2pool: mining account name; luxor: subaccount name(s); antpool: user id.") String account;
+    @Option(names = "--account", paramLabel = "NAME[,NAME]", description = "f2pool: mining account name; luxor: subaccount name(s); antpool: user id; braiins: optional label.") String account;
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the pool's token or API key (default: env HASHFLEET_POOL_TOKEN).")
     Path tokenFile;
     @Option(names = "--base-url", paramLabel = "URL", hidden = true) java.net.URI baseUrl;
@@ -78,7 +79,6 @@ public final class PayoutsCommand implements Runnable {
       if (!List.of("braiins", "f2pool", "luxor", "antpool").contains(pool)) {
         throw new IllegalArgumentException("POOL must be braiins, f2pool, luxor or antpool, got '" + pool + "'");
       }
-      if (pool.equals("braiins") && account != null) throw new IllegalArgumentException("braiins takes no --account: the token's access profile names it");
       if (!pool.equals("braiins") && (account == null || account.isBlank())) {
         throw new IllegalArgumentException(pool + " needs --account (" + switch (pool) {
           case "f2pool" -> "the mining account name";
@@ -94,8 +94,8 @@ public final class PayoutsCommand implements Runnable {
       List<Payout> fetched;
       switch (pool) {
         case "braiins" -> {
-          name = "Braiins Pool";
-          fetched = new BraiinsPoolRewards(base(BraiinsPoolRewards.DEFAULT_BASE), token).fetch(from, last);
+          name = account == null ? "Braiins Pool" : "Braiins Pool " + account.strip();
+          fetched = new BraiinsPoolRewards(base(BraiinsPoolRewards.DEFAULT_BASE), token, account).fetch(from, last);
         }
         case "f2pool" -> {
           name = "F2Pool " + account.strip();
