@@ -123,6 +123,16 @@ class MoneyCommandsTest {
     assertThat(refused.err()).contains("clash.csv:3: payout id 'nw-1' is already in owner northwind's books");
     assertThat(CliRun.of("payouts", "list", "--owner", "bluepeak", "--store", store).out()).doesNotContain("bp-3");
 
+    // The monthly update for one owner reads its own books: bluepeak's 0.75 BTC paid in December, never northwind's 1.5.
+    CliRun report = CliRun.of("report", "monthly", "--month", "2024-12", "--hashrate", "1EH/s", "--owner", "bluepeak", "--out",
+        dir.resolve("rep-bp").toString(), "--store", store);
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    assertThat(report.out()).contains("Production update 2024-12: mined 0.75 BTC").contains("held 0.25 BTC");
+    CliRun whole = CliRun.of("report", "monthly", "--month", "2024-12", "--hashrate", "1EH/s", "--out", dir.resolve("rep").toString(), "--store", store);
+    assertThat(whole.out()).as("without --owner: the books tenant's, as `payouts list` shows").contains("mined 1.50 BTC").contains("held 1.50 BTC");
+    assertThat(CliRun.of("production", "reconcile", "--from", "2024-12-01", "--to", "2025-01-01", "--hashrate", "1EH/s", "--json", "--store", store)
+        .out()).contains("\"actual_btc\" : 1.50000000");
+
     CliRun operator = CliRun.of("payouts", "list", "--owner", "hostco", "--store", store);
     assertThat(operator.exitCode()).isNotZero();
     assertThat(operator.err()).contains("tenant hostco is the operator");

@@ -22,8 +22,12 @@ public final class OwnerOptions {
    * payouts and ledger; with no books tenant set, the default books stand alone, as they always did.
    */
   public Books books(FleetStore store) {
+    return owner != null ? new Accounts(store, Clock.systemUTC()).booksOf(owner) : defaultBooks(store);
+  }
+
+  /** The books a command without --owner reads: the books tenant's (untenanted rows included), or the default books alone. */
+  static Books defaultBooks(FleetStore store) {
     Accounts accounts = new Accounts(store, Clock.systemUTC());
-    if (owner != null) return accounts.booksOf(owner);
     return accounts.booksTenant().map(accounts::booksOf).orElse(Books.DEFAULT);
   }
 

@@ -44,7 +44,8 @@ public final class ProductionReconcileCommand implements Callable<Integer> {
       HashrateOptions.Estimate est = hashrateOptions.estimate(new ExpectedProduction(chain), store, period, fees);
       ProductionEstimate e = est.estimate();
       // Payouts for the period's last days arrive after it ends.
-      var payouts = new PayoutStore(store).between(period.from().plus(java.time.Duration.ofDays(lagDays)),
+      // The books `payouts list` shows without --owner: the books tenant's, or the default books alone.
+      var payouts = new PayoutStore(store, OwnerOptions.defaultBooks(store)).between(period.from().plus(java.time.Duration.ofDays(lagDays)),
           period.to().plus(java.time.Duration.ofDays(lagDays)));
       Reconciliation r = Reconciliation.of(e.days(), payouts, lagDays, thresholdPct);
       if (json) {

@@ -49,6 +49,7 @@ public final class ReportCommand implements Runnable {
     @Option(names = "--json", description = "Also print the report's JSON on stdout.") boolean json;
     @Mixin FeeOptions feeOptions;
     @Mixin ChainOptions chainOptions;
+    @Mixin OwnerOptions ownerOptions;
     @Mixin StoreOptions storeOptions;
 
     @Override
@@ -65,6 +66,9 @@ public final class ReportCommand implements Runnable {
       try (FleetStore store = FleetStore.open(storeOptions.store())) {
         MonthlyReportBuilder b = new MonthlyReportBuilder(store, chainOptions.history(store), storeOptions.catalog())
             .fees(feeOptions.assumption(store)).payoutLagDays(lagDays).company(company);
+        // The same books as `payouts list`; with --owner, that owner's machines too, as the console shows it.
+        b.books(ownerOptions.books(store));
+        if (ownerOptions.owner != null) b.owner(ownerOptions.owner);
         if (hashrate != null) b.statedHashrate(Hashrate.parse(hashrate));
         if (hosting != null) b.contracts(HostingContracts.read(hosting));
         if (peers != null) b.peers(Peers.read(peers));
