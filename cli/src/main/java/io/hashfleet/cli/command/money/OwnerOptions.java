@@ -27,8 +27,7 @@ public final class OwnerOptions {
 
   /** The books a command without --owner reads: the books tenant's (untenanted rows included), or the default books alone. */
   static Books defaultBooks(FleetStore store) {
-    Accounts accounts = new Accounts(store, Clock.systemUTC());
-    return accounts.booksTenant().map(accounts::booksOf).orElse(Books.DEFAULT);
+    return new Accounts(store, Clock.systemUTC()).defaultBooks();
   }
 
   /** For output: empty without --owner, else " (owner X)". */
