@@ -32,6 +32,20 @@ final class Ascii {
     return this;
   }
 
+  Ascii append(byte[] bytes, int offset, int count) {
+    ensure(count);
+    System.arraycopy(bytes, offset, buf, len, count);
+    len += count;
+    return this;
+  }
+
+  /** Marks the first {@code n} bytes of {@link #array()} as written (read into it from a socket). */
+  Ascii filled(int n) {
+    if (n < 0 || n > buf.length) throw new IllegalArgumentException("filled " + n + " of " + buf.length);
+    len = n;
+    return this;
+  }
+
   private void ensure(int more) {
     if (len + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
   }

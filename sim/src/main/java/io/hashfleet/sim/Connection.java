@@ -23,23 +23,31 @@ final class Connection implements Runnable {
   /** A hung miner holds the connection until the client gives up, but not forever. */
   private static final int HUNG_HOLD_MS = 600_000;
   private static final int SLOW_BYTE_MS = 200;
-  private static final BufferPool BUFFERS = new BufferPool();
+  static final BufferPool BUFFERS = new BufferPool();
 
   private final SocketChannel channel;
   private final FleetState fleet;
   private final LongAdder served;
   private final long connectionNo;
+  /** What the front already read of the request before handing the connection over, or null. */
+  private final Ascii started;
 
   Connection(SocketChannel channel, FleetState fleet, LongAdder served, long connectionNo) {
+    this(channel, fleet, served, connectionNo, null);
+  }
+
+  /** @param started a pooled buffer holding the first bytes of the request, read by the front */
+  Connection(SocketChannel channel, FleetState fleet, LongAdder served, long connectionNo, Ascii started) {
     this.channel = channel;
     this.fleet = fleet;
     this.served = served;
     this.connectionNo = connectionNo;
+    this.started = started;
   }
 
   @Override
   public void run() {
-    Ascii buf = null;
+    Ascii buf = started;
     try (channel) {
       // the channel learnt its local address at accept: no further syscall
       int index = minerIndex(fleet, ((InetSocketAddress) channel.getLocalAddress()).getAddress());
@@ -49,13 +57,18 @@ final class Connection implements Runnable {
         return;
       }
       // one buffer per request, reused: the request is read into it, then the reply printed over it
-      buf = BUFFERS.take();
-      // Pollers send the request at once, so it is usually waiting: one non-blocking read takes it
-      // and the reply goes out the same way. Only a client that has not sent yet (or a faulty
-      // miner, which drips or holds) is switched to blocking reads with a timeout, which cost a
-      // mode switch per read and so are kept off the common path.
-      channel.configureBlocking(false);
-      int pending = Math.max(0, channel.read(ByteBuffer.wrap(buf.array())));
+      int pending;
+      if (buf != null) {
+        pending = buf.length();
+      } else {
+        buf = BUFFERS.take();
+        // Pollers send the request at once, so it is usually waiting: one non-blocking read takes it
+        // and the reply goes out the same way. Only a client that has not sent yet (or a faulty
+        // miner, which drips or holds) is switched to blocking reads with a timeout, which cost a
+        // mode switch per read and so are kept off the common path.
+        channel.configureBlocking(false);
+        pending = Math.max(0, channel.read(ByteBuffer.wrap(buf.array())));
+      }
       int len = requestEnd(buf.array(), pending);
       Socket socket = channel.socket();
       if (len < 0 || fault != null && fault.network()) {
@@ -76,7 +89,7 @@ final class Connection implements Runnable {
       Request request = Request.parse(buf.array(), len);
       long now = fleet.nowMillis();
       Telemetry t = new Telemetry(fleet, index, now);
-      ReplyWriter.render(buf.reset(), Firmware.of(t.dialect), request, t, refusesJoins(index, t), new Actions(fleet, index, now));
+      ReplyWriter.render(buf.reset(), Firmware.of(t.dialect), request, t, refusesJoins(fleet, index, t), new Actions(fleet, index, now));
       if (fault == Fault.SLOW) {
         // only the dripping miner needs Nagle off; everyone else sends the whole reply in one write
         socket.setTcpNoDelay(true);
@@ -103,6 +116,19 @@ final class Connection implements Runnable {
     while (b.hasRemaining()) channel.write(b);
   }
 
+  /** Writes the rest of a reply the front could not send at once, blocking, then closes. */
+  static void finishWrite(SocketChannel channel, Ascii rest) {
+    try (channel) {
+      channel.configureBlocking(true);
+      ByteBuffer b = ByteBuffer.wrap(rest.array(), 0, rest.length());
+      while (b.hasRemaining()) channel.write(b);
+    } catch (IOException e) {
+      // the client went away
+    } finally {
+      BUFFERS.give(rest);
+    }
+  }
+
   /** Loopback IPv4 addresses inside the fleet map to a miner; everything else is refused. */
   static int minerIndex(FleetState fleet, InetAddress local) {
     if (!(local instanceof Inet4Address) || !local.isLoopbackAddress()) return -1;
@@ -112,7 +138,7 @@ final class Connection implements Runnable {
   }
 
   /** Some stock S19 firmware answers joined requests with an error, so pollers must fall back. */
-  private boolean refusesJoins(int index, Telemetry t) {
+  static boolean refusesJoins(FleetState fleet, int index, Telemetry t) {
     return t.dialect == io.hashfleet.domain.Dialect.BITMAIN && t.model.id().startsWith("s19") && Rng.unit(fleet.seed, index, 12) < 0.1;
   }
 

@@ -3,10 +3,6 @@ package io.hashfleet.sim;
 import io.hashfleet.domain.Ipv4;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.time.InstantSource;
 import java.util.AbstractList;
 import java.util.List;
@@ -18,8 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * A running virtual fleet: one listening socket for all miners, which tells them apart by the
  * loopback address a client connected to (127.x.y.z), so 100,000 miners cost one file descriptor.
  *
- * <p>Each connection gets a virtual thread: blocking code stays simple and a hung or slow miner
- * costs a parked thread, not a platform thread. Connections are NIO channels rather than
+ * <p>{@link ApiFront} answers healthy miners on its own threads; a faulty miner's connection gets a
+ * virtual thread ({@link Connection}): blocking code stays simple and a hung or slow miner costs a
+ * parked thread, not a platform thread. Connections are NIO channels rather than
  * {@code java.net.Socket}s because the channel caches its local address and closes with a single
  * close(), where a Socket asks the kernel again and shuts output down first: at thousands of polls
  * a second those syscalls were a large share of the simulator's CPU.
@@ -28,19 +25,15 @@ public final class SimFleet implements AutoCloseable {
   private static final int BACKLOG = 4096;
 
   private final FleetState state;
-  private final ServerSocketChannel server;
-  private final int port;
-  private final Thread acceptor;
+  private final ApiFront api;
   private final WebFront web;
-  private final LongAdder served = new LongAdder();
-  private volatile boolean closed;
+  private final LongAdder served;
 
-  private SimFleet(FleetState state, ServerSocketChannel server, WebFront web) throws IOException {
+  private SimFleet(FleetState state, ApiFront api, LongAdder served, WebFront web) {
     this.state = state;
-    this.server = server;
+    this.api = api;
+    this.served = served;
     this.web = web;
-    this.port = ((InetSocketAddress) server.getLocalAddress()).getPort();
-    this.acceptor = Thread.ofPlatform().name("sim-accept-" + port).daemon().unstarted(this::acceptLoop);
   }
 
   /** Builds the fleet and starts listening on {@code bindHost:port}. */
@@ -54,45 +47,24 @@ public final class SimFleet implements AutoCloseable {
    */
   public static SimFleet start(SimConfig config, InstantSource clock) {
     FleetState state = new FleetState(config, clock);
-    ServerSocketChannel server;
+    LongAdder served = new LongAdder();
+    ApiFront api;
     try {
-      server = ServerSocketChannel.open();
-      server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-      server.bind(new InetSocketAddress(config.bindHost(), config.port()), BACKLOG);
+      api = ApiFront.start(state, served, config.bindHost(), config.port(), BACKLOG);
     } catch (IOException e) {
       throw new UncheckedIOException("sim: cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
     }
-    SimFleet fleet;
     try {
-      fleet = new SimFleet(state, server, WebFront.start(state, config.bindHost(), config.httpPort()));
-    } catch (IOException | RuntimeException e) {
-      try {
-        server.close();
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (e instanceof RuntimeException r) throw r;
-      throw new UncheckedIOException("sim: cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), (IOException) e);
-    }
-    fleet.acceptor.start();
-    return fleet;
-  }
-
-  private void acceptLoop() {
-    long n = 0;
-    while (!closed) {
-      try {
-        SocketChannel s = server.accept();
-        Thread.startVirtualThread(new Connection(s, state, served, n++));
-      } catch (IOException e) {
-        if (closed) return;
-      }
+      return new SimFleet(state, api, served, WebFront.start(state, config.bindHost(), config.httpPort()));
+    } catch (RuntimeException e) {
+      api.close();
+      throw e;
     }
   }
 
   /** The one port every miner answers on. */
   public int port() {
-    return port;
+    return api.port();
   }
 
   /** The one port every miner serves its web interface on: stock Antminers take commands there. */
@@ -137,18 +109,8 @@ public final class SimFleet implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
     web.close();
-    try {
-      server.close();
-    } catch (IOException e) {
-      // closing anyway
-    }
-    try {
-      acceptor.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    api.close();
   }
 
   VirtualMinerView view(int i) {
