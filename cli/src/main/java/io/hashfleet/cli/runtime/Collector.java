@@ -3,13 +3,14 @@ package io.hashfleet.cli.runtime;
 import io.hashfleet.collect.alert.AlertTracker;
 import io.hashfleet.collect.health.HealthClassifier;
 import io.hashfleet.collect.health.HealthRules;
-import io.hashfleet.collect.poll.MinerPoller;
+import io.hashfleet.collect.poll.LoopPoller;
 import io.hashfleet.collect.poll.PollCycleStats;
 import io.hashfleet.collect.poll.PollOutcome;
 import io.hashfleet.collect.poll.PollHold;
 import io.hashfleet.collect.poll.PollScheduler;
 import io.hashfleet.collect.poll.PollSettings;
 import io.hashfleet.collect.probe.FirmwareProbe;
+import io.hashfleet.collect.rpc.RpcLoop;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.store.FleetStore;
@@ -30,6 +31,7 @@ public final class Collector implements AutoCloseable {
   private final LiveFleet live = new LiveFleet();
   private final StoreWriter writer;
   private final AlertTracker alerts;
+  private final LoopPoller poller;
   private final PollScheduler scheduler;
   /** Held by the energy controller while it sends commands; polls wait up to 30 s. */
   private final PollHold pollHold = new PollHold(Duration.ofSeconds(30));
@@ -47,7 +49,9 @@ public final class Collector implements AutoCloseable {
     alerts.restore(store.alerts(true));
     List<FleetMiner> fleet = new java.util.ArrayList<>();
     for (FleetMiner m : store.miners()) fleet.add(live.register(m));
-    MinerPoller poller = new MinerPoller(new FirmwareProbe(catalog, settings.timeouts(), clock), new HealthClassifier(catalog, HealthRules.DEFAULT));
+    // polls wait for miners on a selector loop per core rather than a thread each (see RpcLoop)
+    this.poller = new LoopPoller(new FirmwareProbe(catalog, settings.timeouts(), clock), new HealthClassifier(catalog, HealthRules.DEFAULT),
+        RpcLoop.perCore());
     this.scheduler = new PollScheduler(fleet, poller, settings, this::onOutcome, clock, pollHold);
   }
 
@@ -107,6 +111,7 @@ public final class Collector implements AutoCloseable {
     if (closed.getAndSet(true)) return;
     housekeeping.shutdownNow();
     scheduler.close();
+    poller.close();
     writer.close();
     housekeep();
   }

@@ -7,14 +7,12 @@ import static io.hashfleet.collect.json.Values.temp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfleet.collect.json.ReplyFormatException;
-import io.hashfleet.collect.rpc.MinerRpc;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.Hashrate;
 import io.hashfleet.domain.HashboardReading;
 import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerTelemetry;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,21 +39,14 @@ public final class BitmainDriver implements MinerDriver {
     return CLASSIC_COMMANDS;
   }
 
+  /**
+   * S21-family stock firmware keeps its per-chain detail behind {@code stats} with {@code new_api}:
+   * ask {@code summary+pools}, then that; older S21 builds that refuse it get the classic stats.
+   */
   @Override
-  public MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
-    Replies replies;
-    if (usesNewApi(identity)) {
-      replies = Exchange.fetch(rpc, address, List.of("summary", "pools"));
-      try {
-        replies = replies.with("stats", Exchange.call(rpc, address, NEW_API_STATS));
-      } catch (ReplyFormatException e) {
-        // older S21 builds: fall back to the classic form below
-      }
-      if (!replies.has("stats")) replies = Exchange.fetchMissing(rpc, address, List.of("stats"), replies);
-    } else {
-      replies = Exchange.fetch(rpc, address, CLASSIC_COMMANDS);
-    }
-    return parse(address, identity, at, replies);
+  public Conversation conversation(MinerAddress address, MinerIdentity identity) {
+    if (!usesNewApi(identity)) return Conversation.fetch(address, CLASSIC_COMMANDS);
+    return Conversation.with(address).fetch(List.of("summary", "pools")).ask("stats", NEW_API_STATS).each(List.of("stats")).build();
   }
 
   static boolean usesNewApi(MinerIdentity identity) {

@@ -30,7 +30,15 @@ public sealed interface MinerDriver permits BitmainDriver, BraiinsDriver, LuxosD
    * @throws IOException when the miner could not be reached
    */
   default MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
-    return parse(address, identity, at, Exchange.fetch(rpc, address, commands()));
+    return parse(address, identity, at, conversation(address, identity).runOn(rpc));
+  }
+
+  /**
+   * The requests of one poll of this miner, one connection each: {@link #commands()} joined, then
+   * whatever the joined reply lacked on its own. A dialect that asks differently says so here.
+   */
+  default Conversation conversation(MinerAddress address, MinerIdentity identity) {
+    return Conversation.fetch(address, commands());
   }
 
   /** The report commands one poll sends, joined with {@code +} where the firmware allows. */

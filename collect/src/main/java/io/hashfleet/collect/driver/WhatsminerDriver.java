@@ -6,14 +6,12 @@ import static io.hashfleet.collect.json.Values.temp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hashfleet.collect.json.ReplyFormatException;
-import io.hashfleet.collect.rpc.MinerRpc;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.Hashrate;
 import io.hashfleet.domain.HashboardReading;
 import io.hashfleet.domain.MinerAddress;
 import io.hashfleet.domain.MinerIdentity;
 import io.hashfleet.domain.MinerTelemetry;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +35,10 @@ public final class WhatsminerDriver implements MinerDriver {
     return COMMANDS;
   }
 
+  /** btminer takes no joined requests: one command per connection, and {@code devs} where {@code edevs} is unknown. */
   @Override
-  public MinerTelemetry poll(MinerRpc rpc, MinerAddress address, MinerIdentity identity, Instant at) throws IOException {
-    Replies replies = Exchange.fetchEach(rpc, address, COMMANDS);
-    if (!replies.has("edevs")) replies = Exchange.fetchMissing(rpc, address, List.of("devs"), replies);
-    return parse(address, identity, at, replies);
+  public Conversation conversation(MinerAddress address, MinerIdentity identity) {
+    return Conversation.with(address).each(COMMANDS).askUnless("devs", "edevs").build();
   }
 
   @Override

@@ -33,13 +33,19 @@ public final class MinerPoller implements PollTask {
       // Answered, but with something no driver can read (garbage, another protocol).
       return offline(miner, at, e.getMessage());
     }
+    return classified(classifier, miner, t);
+  }
+
+  /** A poll that answered, with its health. */
+  static PollOutcome classified(HealthClassifier classifier, FleetMiner miner, MinerTelemetry t) {
     List<Problem> problems = classifier.problems(t);
     HealthState health = HealthClassifier.worst(problems);
     String detail = problems.isEmpty() ? null : problems.get(0).detail();
     return new PollOutcome(new MinerSample(miner.address(), t.at(), t, health, detail), problems);
   }
 
-  private static PollOutcome offline(FleetMiner miner, Instant at, String why) {
+  /** A poll that got no usable answer: the miner is offline, and {@code why} says how. */
+  static PollOutcome offline(FleetMiner miner, Instant at, String why) {
     String detail = why == null ? "no reply" : why;
     return new PollOutcome(new MinerSample(miner.address(), at, null, HealthState.OFFLINE, detail),
         List.of(new Problem(HealthState.OFFLINE, detail)));

@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * concurrency.
  *
  * <p>Why this shape: a fleet of 350,000 polled every 60 s is ~5,900 polls a second. One scheduler
- * thread pops due miners from a priority queue and hands each to a virtual thread; a semaphore caps
- * the polls in flight. Every poll has its own deadline, so a hung or dripping miner costs one slot
+ * thread pops due miners from a priority queue and starts each: an {@link AsyncPollTask} (the
+ * fleet's {@link LoopPoller}) on its own I/O loop without a thread, any other task on a virtual
+ * thread; a semaphore caps the polls in flight. Every poll has its own deadline, so a hung or dripping miner costs one slot
  * for at most the total timeout and delays no one else. Each miner's phase is fixed by its address,
  * so load is spread evenly over the interval, and jitter keeps it from resynchronising. A miner
  * that keeps failing is polled less often (doubling, up to the maximum back-off).
@@ -107,7 +108,22 @@ public final class PollScheduler implements AutoCloseable {
       }
       FleetMiner miner = miners.get(next.index);
       Due due = next;
-      workers.execute(() -> pollOne(miner, due, interval));
+      if (task instanceof AsyncPollTask async) startOne(async, miner, due, interval);
+      else workers.execute(() -> pollOne(miner, due, interval));
+    }
+  }
+
+  /** A poll that needs no thread of its own: started here, finished on whatever thread it ends on. */
+  private void startOne(AsyncPollTask async, FleetMiner miner, Due due, long interval) {
+    long t0 = System.nanoTime();
+    Instant at = Instant.now(clock);
+    java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+    try {
+      async.start(miner, at, outcome -> {
+        if (over.compareAndSet(false, true)) finish(miner, due, interval, t0, outcome);
+      });
+    } catch (RuntimeException e) {
+      if (over.compareAndSet(false, true)) finish(miner, due, interval, t0, failed(miner, e));
     }
   }
 
@@ -129,11 +145,19 @@ public final class PollScheduler implements AutoCloseable {
     try {
       outcome = task.poll(miner, Instant.now(clock));
     } catch (RuntimeException e) {
-      // A driver bug on one miner must not stop the others: record it as that miner's problem.
-      String why = "poll failed: " + e;
-      outcome = new PollOutcome(new MinerSample(miner.address(), Instant.now(clock), null, HealthState.OFFLINE, why),
-          List.of(new Problem(HealthState.OFFLINE, why)));
+      outcome = failed(miner, e);
     }
+    finish(miner, due, interval, t0, outcome);
+  }
+
+  /** A driver bug on one miner must not stop the others: it is recorded as that miner's problem. */
+  private PollOutcome failed(FleetMiner miner, RuntimeException e) {
+    String why = "poll failed: " + e;
+    return new PollOutcome(new MinerSample(miner.address(), Instant.now(clock), null, HealthState.OFFLINE, why),
+        List.of(new Problem(HealthState.OFFLINE, why)));
+  }
+
+  private void finish(FleetMiner miner, Due due, long interval, long t0, PollOutcome outcome) {
     boolean ok = outcome.sample().answered();
     stats.record(System.nanoTime() - t0, ok);
     try {

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The transport against peers that behave like real miners and like broken ones. */
 class TcpMinerRpcTest {
-  private static final RpcTimeouts FAST = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(800), 1 << 20);
+  static final RpcTimeouts FAST = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofMillis(800), 1 << 20);
   private ServerSocket server;
 
-  private MinerAddress serve(Consumer<Socket> behaviour) throws IOException {
+  MinerAddress serve(Consumer<Socket> behaviour) throws IOException {
     server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
     Thread.ofVirtual().start(() -> {
       while (!server.isClosed()) {
@@ -40,7 +40,12 @@ class TcpMinerRpcTest {
     if (server != null) server.close();
   }
 
-  private static String readRequest(Socket s) throws IOException {
+  /** One exchange through the transport under test. */
+  String call(MinerAddress a, RpcTimeouts timeouts, String request) throws IOException {
+    return new TcpMinerRpc(a, timeouts).call(request);
+  }
+
+  static String readRequest(Socket s) throws IOException {
     InputStream in = s.getInputStream();
     byte[] buf = new byte[256];
     int n = in.read(buf);
@@ -56,7 +61,7 @@ class TcpMinerRpcTest {
       } catch (IOException ignored) {
       }
     });
-    assertThat(new TcpMinerRpc(a, FAST).call("summary")).isEqualTo("{\"echo\":\"summary\"}");
+    assertThat(call(a, FAST, "summary")).isEqualTo("{\"echo\":\"summary\"}");
   }
 
   @Test
@@ -69,7 +74,7 @@ class TcpMinerRpcTest {
       }
     });
     long t0 = System.nanoTime();
-    assertThatThrownBy(() -> new TcpMinerRpc(a, FAST).call("summary"))
+    assertThatThrownBy(() -> call(a, FAST, "summary"))
         .isInstanceOf(RpcException.class)
         .hasMessageStartingWith(a.toString())
         .satisfies(e -> assertThat(((RpcException) e).kind()).isEqualTo(RpcException.Kind.READ_TIMEOUT));
@@ -91,7 +96,7 @@ class TcpMinerRpcTest {
       }
     });
     long t0 = System.nanoTime();
-    assertThatThrownBy(() -> new TcpMinerRpc(a, FAST).call("summary")).isInstanceOf(RpcException.class).hasMessageContaining("not complete");
+    assertThatThrownBy(() -> call(a, FAST, "summary")).isInstanceOf(RpcException.class).hasMessageContaining("not complete");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1500));
   }
 
@@ -106,7 +111,7 @@ class TcpMinerRpcTest {
       } catch (IOException ignored) {
       }
     });
-    assertThatThrownBy(() -> new TcpMinerRpc(a, FAST).call("stats"))
+    assertThatThrownBy(() -> call(a, FAST, "stats"))
         .isInstanceOf(RpcException.class)
         .satisfies(e -> assertThat(((RpcException) e).kind()).isEqualTo(RpcException.Kind.TOO_LARGE));
   }
@@ -120,7 +125,7 @@ class TcpMinerRpcTest {
       } catch (IOException ignored) {
       }
     });
-    assertThat(new TcpMinerRpc(a, FAST).call("summary")).startsWith("{").endsWith("}").contains("\uFFFD");
+    assertThat(call(a, FAST, "summary")).startsWith("{").endsWith("}").contains("\uFFFD");
   }
 
   @Test
@@ -131,7 +136,7 @@ class TcpMinerRpcTest {
       } catch (IOException ignored) {
       }
     });
-    assertThatThrownBy(() -> new TcpMinerRpc(a, FAST).call("summary"))
+    assertThatThrownBy(() -> call(a, FAST, "summary"))
         .isInstanceOf(RpcException.class)
         .satisfies(e -> assertThat(((RpcException) e).kind()).isIn(RpcException.Kind.EMPTY, RpcException.Kind.RESET));
     int freePort;
@@ -139,7 +144,7 @@ class TcpMinerRpcTest {
       freePort = probe.getLocalPort();
     }
     MinerAddress nobody = new MinerAddress("127.0.0.1", freePort);
-    assertThatThrownBy(() -> new TcpMinerRpc(nobody, FAST).call("summary"))
+    assertThatThrownBy(() -> call(nobody, FAST, "summary"))
         .isInstanceOf(RpcException.class)
         .satisfies(e -> assertThat(((RpcException) e).kind()).isEqualTo(RpcException.Kind.REFUSED));
   }
