@@ -83,8 +83,12 @@ public final class EnergyControl {
       // the next least efficient ones, so the shed is met by those that obey.
       ExecutionReport total = null;
       java.util.Set<String> excluded = new java.util.HashSet<>();
+      // A refused power target: that machine is sleep-only from then on, and the rest of this call
+      // plans no targets at all, so firmware that refuses them cannot use up the rounds one
+      // machine at a time while the deadline runs.
+      boolean noTargets = false;
       for (int round = 0; round < 4; round++) {
-        FleetState usable = round == 0 ? fleet : without(fleet, excluded);
+        FleetState usable = round == 0 ? fleet : without(fleet, excluded, noTargets);
         CurtailmentPlan plan = DispatchPlanner.plan(usable, in);
         if (plan.sleep().length == 0 && plan.target().length == 0) break;
         ExecutionReport r = executor.execute(plan, usable, id);
@@ -93,6 +97,7 @@ public final class EnergyControl {
         for (long w : total.acceptedSleepWatts()) accepted += w;
         if (accepted >= shedWatts || (r.refused().isEmpty() && r.failed().isEmpty() && r.refusedTargets().isEmpty())) break;
         for (String f : r.refusedTargets()) refusesTargets.add(f.substring(0, f.indexOf(": ")));
+        noTargets |= !r.refusedTargets().isEmpty();
         for (String f : r.refused()) excluded.add(f.substring(0, f.indexOf(": ")));
         for (String f : r.failed()) excluded.add(f.substring(0, f.indexOf(": ")));
         // What was accepted is asleep now: the next plan starts from there.
@@ -143,10 +148,18 @@ public final class EnergyControl {
         active.add(new DemandResponseEvent(e.id(), e.site(), e.shedWatts(), e.deadline(), Duration.between(e.deadline(), e.endsAt()),
             e.baselineWatts() == null ? 0 : e.baselineWatts()));
       }
-      CurtailmentPlan plan = DispatchPlanner.plan(fleet, new DispatchInputs(now, price.get(), hashpriceUsdPerPhDay, creditUsdPerMwh, noLimit, ramp,
-          minOn, minOff, active, false));
+      var in = new DispatchInputs(now, price.get(), hashpriceUsdPerPhDay, creditUsdPerMwh, noLimit, ramp, minOn, minOff, active, false);
+      CurtailmentPlan plan = DispatchPlanner.plan(fleet, in);
       if (plan.sleep().length == 0 && plan.wake().length == 0 && plan.target().length == 0) return java.util.Optional.empty();
-      return java.util.Optional.of(executor.execute(plan, fleet, null));
+      ExecutionReport r = executor.execute(plan, fleet, null);
+      if (r.refusedTargets().isEmpty()) return java.util.Optional.of(r);
+      // A refused target would leave its site over the cap until the next tick: plan again at once,
+      // with the machines that refused as sleep-only.
+      for (String f : r.refusedTargets()) refusesTargets.add(f.substring(0, f.indexOf(": ")));
+      FleetState after = fleetState(clock.instant());
+      CurtailmentPlan again = DispatchPlanner.plan(after, in);
+      if (again.sleep().length == 0 && again.wake().length == 0 && again.target().length == 0) return java.util.Optional.of(r);
+      return java.util.Optional.of(merge(r, executor.execute(again, after, null)));
     } finally {
       deciding.unlock();
     }
@@ -209,12 +222,12 @@ public final class EnergyControl {
     return out;
   }
 
-  /** The fleet with {@code excluded} machines marked as not obeying, so a plan passes over them. */
-  private FleetState without(FleetState f, java.util.Set<String> excluded) {
+  /** The fleet with {@code excluded} machines marked as not obeying, so a plan passes over them; with {@code noTargets}, none takes a target. */
+  private FleetState without(FleetState f, java.util.Set<String> excluded, boolean noTargets) {
     FleetStateBuilder b = new FleetStateBuilder(f.size());
     for (int i = 0; i < f.size(); i++) {
       b.add(f.id(i), f.siteNames().get(f.site(i)), f.joulesPerTh(i), f.watts(i), f.running(i), f.available(i) && !excluded.contains(f.id(i)),
-          f.changedAtSecond(i), refusesTargets.contains(f.id(i)) ? 0 : f.minWatts(i), f.targetWatts(i));
+          f.changedAtSecond(i), noTargets || refusesTargets.contains(f.id(i)) ? 0 : f.minWatts(i), f.targetWatts(i));
     }
     return b.build();
   }
