@@ -216,8 +216,9 @@ public final class EnergyControl {
       int[] target = e.getValue().stream().mapToInt(Integer::intValue).toArray();
       int[] watts = new int[target.length];
       for (int k = 0; k < target.length; k++) watts[k] = fleet.watts(target[k]);
-      out = executor.execute(new CurtailmentPlan(now, new int[0], new int[0], target, watts, new long[0], new long[0],
+      ExecutionReport r = executor.execute(new CurtailmentPlan(now, new int[0], new int[0], target, watts, new long[0], new long[0],
           List.of("event " + e.getKey() + " ended"), false), fleet, e.getKey());
+      out = out == null ? r : merge(out, r);
     }
     return out;
   }
