@@ -5,9 +5,11 @@ package io.hashfleet.energy.dispatch;
  *
  * <p>Firmware that takes a power target (Braiins OS autotuning) lowers voltage and frequency
  * together, so hashrate falls less than power: at a share p of nominal power the machine hashes
- * about p^K of its nominal hashrate and its J/TH scales by p^(1-K). K = 0.8 is an assumption in line
- * with published underclocking and autotuning figures (firmware vendors' and reviewers' tables
- * show roughly 10–15% better J/TH at 60–70% power); it is not measured per model.
+ * about p^K of its nominal hashrate and its J/TH scales by p^(1-K). K = 0.8 is an assumption, not a
+ * measurement per model: it gives about 10% better J/TH at 60% power, at the cautious end of
+ * published underclocking and autotuning figures (firmware vendors' and reviewers' tables show
+ * gains of roughly 10–20% at such settings). Erring low means the dispatcher never keeps a machine
+ * running on an efficiency gain it may not get.
  *
  * <p>The dispatcher never goes below {@link #MIN_SHARE} of nominal: under it chips approach their
  * minimum stable voltage, the efficiency gain flattens and the firmware may refuse the target.
