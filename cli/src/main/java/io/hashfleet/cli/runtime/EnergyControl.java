@@ -276,7 +276,7 @@ public final class EnergyControl {
         target = t.targetWatts().intValue();
         watts = (int) (t.targetWatts() + t.plannedWatts());
       }
-      int min = refusesTargets.contains(id) ? 0 : PowerModel.minWatts(m, watts);
+      int min = refusesTargets.contains(id) ? 0 : power.minWatts(m, watts);
       b.add(id, m.location() == null ? null : m.location().site(), power.joulesPerTh(m), watts, hashing && !asleepByUs, hashing || asleepByUs,
           act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond(), min, target);
     }

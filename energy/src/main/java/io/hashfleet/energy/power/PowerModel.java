@@ -34,9 +34,15 @@ public final class PowerModel {
     return model(miner).map(AsicModel::watts).orElse(3250); // an unknown SHA-256 ASIC: a typical 3.25 kW
   }
 
-  /** The lowest power target the dispatcher may give this miner; 0 when its firmware takes none. */
-  public static int minWatts(FleetMiner miner, int nominalWatts) {
-    return PowerTargets.minWatts(miner.identity() == null ? null : miner.identity().dialect(), nominalWatts);
+  /**
+   * The lowest power target the dispatcher may give this miner; 0 when its firmware takes none.
+   * Taken from the larger of the measured nominal draw and the model's nameplate: firmware checks a
+   * target against the model's nominal, and a unit measured a little under it must not be given a
+   * floor the firmware refuses.
+   */
+  public int minWatts(FleetMiner miner, int nominalWatts) {
+    int nameplate = model(miner).map(AsicModel::watts).orElse(0);
+    return PowerTargets.minWatts(miner.identity() == null ? null : miner.identity().dialect(), Math.max(nominalWatts, nameplate));
   }
 
   /** Nominal TH/s of the miner's model; NaN when the model is unknown. */
