@@ -61,6 +61,31 @@ class EnergyCommandsTest {
   }
 
   @Test
+  void partialPowerRunsBraiinsMachinesTurnedDownWhereOnlyThatPaysAndTheFlagComparesWithout() throws Exception {
+    Path prices = dir.resolve("prices.csv");
+    // $75/MWh: an S19j Pro loses at nominal ($70.62/MWh) but pays at 60% power ($78.21/MWh)
+    Files.writeString(prices, "interval_start,price_usd_per_mwh,interval_minutes\n2024-07-15T18:00:00Z,25,60\n2024-07-15T19:00:00Z,75,60\n");
+    Path fleet = dir.resolve("fleet.txt");
+    Files.writeString(fleet, "model,count,firmware\ns19jpro,500,braiins_os\ns19jpro,500,bitmain\n");
+    CliRun r = CliRun.of("energy", "backtest", "--prices", prices.toString(), "--hashprice", "50", "--fleet", fleet.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode j = JSON.readTree(r.out());
+    JsonNode braiins = j.path("models").get(0);
+    JsonNode stock = j.path("models").get(1);
+    assertThat(braiins.path("partial_power").asBoolean()).isTrue();
+    assertThat(braiins.path("turned_down_hours").asDouble()).isEqualTo(1.0);
+    assertThat(braiins.path("curtailed_hours").asDouble()).isZero();
+    assertThat(stock.path("partial_power").asBoolean()).isFalse();
+    assertThat(stock.path("curtailed_hours").asDouble()).isEqualTo(1.0);
+    assertThat(braiins.path("net_margin_usd").decimalValue()).isGreaterThan(stock.path("net_margin_usd").decimalValue());
+    CliRun none = CliRun.of("energy", "backtest", "--prices", prices.toString(), "--hashprice", "50", "--fleet", fleet.toString(), "--partial-power",
+        "none", "--json");
+    assertThat(none.exitCode()).as(none.err()).isZero();
+    assertThat(JSON.readTree(none.out()).path("total").path("net_margin_usd").decimalValue())
+        .isLessThan(j.path("total").path("net_margin_usd").decimalValue());
+  }
+
+  @Test
   void anUnknownModelInTheFleetFileIsNamedWithItsLine() throws Exception {
     Path prices = dir.resolve("p.csv");
     Files.writeString(prices, "interval_start,price_usd_per_mwh,interval_minutes\n2024-07-15T18:00:00Z,25,60\n");

@@ -24,7 +24,7 @@ class MigrationTest {
       assertThat(store.minerCount()).isZero();
     }
     assertThat(file).exists();
-    assertThat(versions(file)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(versions(file)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   }
 
   @Test
@@ -36,7 +36,7 @@ class MigrationTest {
     try (FleetStore store = FleetStore.open(file)) {
       assertThat(store.minerCount()).isEqualTo(1);
     }
-    assertThat(versions(file)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(versions(file)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   }
 
   @Test
@@ -71,7 +71,7 @@ class MigrationTest {
       store.appendSamples(List.of(Fixtures.answered(Fixtures.address(1), Fixtures.T0, "s19xp", io.hashfleet.domain.HealthState.OK)));
       assertThat(store.latest(MinerQuery.all()).get(0).latest().fansRpm()).containsExactly(5400, 5520, 5460, 5490);
     }
-    assertThat(versions(file)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(versions(file)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
   }
 
   private static List<Integer> versions(Path file) throws SQLException {

@@ -46,6 +46,9 @@ public final class EnergyControl {
   private final long rampWatts;
   // One decision at a time: a tick and a demand-response call must not plan over each other.
   private final ReentrantLock deciding = new ReentrantLock();
+  // Miners whose firmware refused a power target: planned as machines that can only sleep. Kept
+  // for this controller's life; after a restart each is tried once more.
+  private final java.util.Set<String> refusesTargets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public EnergyControl(LiveFleet live, ModelCatalog catalog, AuditTrail trail, CommandSender sender, Clock clock, Duration confirmWithin, long rampWatts) {
     this.live = live;
@@ -80,15 +83,21 @@ public final class EnergyControl {
       // the next least efficient ones, so the shed is met by those that obey.
       ExecutionReport total = null;
       java.util.Set<String> excluded = new java.util.HashSet<>();
+      // A refused power target: that machine is sleep-only from then on, and the rest of this call
+      // plans no targets at all, so firmware that refuses them cannot use up the rounds one
+      // machine at a time while the deadline runs.
+      boolean noTargets = false;
       for (int round = 0; round < 4; round++) {
-        FleetState usable = round == 0 ? fleet : without(fleet, excluded);
+        FleetState usable = round == 0 ? fleet : without(fleet, excluded, noTargets);
         CurtailmentPlan plan = DispatchPlanner.plan(usable, in);
-        if (plan.sleep().length == 0) break;
+        if (plan.sleep().length == 0 && plan.target().length == 0) break;
         ExecutionReport r = executor.execute(plan, usable, id);
         total = total == null ? r : merge(total, r);
         long accepted = 0;
         for (long w : total.acceptedSleepWatts()) accepted += w;
-        if (accepted >= shedWatts || (r.refused().isEmpty() && r.failed().isEmpty())) break;
+        if (accepted >= shedWatts || (r.refused().isEmpty() && r.failed().isEmpty() && r.refusedTargets().isEmpty())) break;
+        for (String f : r.refusedTargets()) refusesTargets.add(f.substring(0, f.indexOf(": ")));
+        noTargets |= !r.refusedTargets().isEmpty();
         for (String f : r.refused()) excluded.add(f.substring(0, f.indexOf(": ")));
         for (String f : r.failed()) excluded.add(f.substring(0, f.indexOf(": ")));
         // What was accepted is asleep now: the next plan starts from there.
@@ -139,10 +148,18 @@ public final class EnergyControl {
         active.add(new DemandResponseEvent(e.id(), e.site(), e.shedWatts(), e.deadline(), Duration.between(e.deadline(), e.endsAt()),
             e.baselineWatts() == null ? 0 : e.baselineWatts()));
       }
-      CurtailmentPlan plan = DispatchPlanner.plan(fleet, new DispatchInputs(now, price.get(), hashpriceUsdPerPhDay, creditUsdPerMwh, noLimit, ramp,
-          minOn, minOff, active, false));
-      if (plan.sleep().length == 0 && plan.wake().length == 0) return java.util.Optional.empty();
-      return java.util.Optional.of(executor.execute(plan, fleet, null));
+      var in = new DispatchInputs(now, price.get(), hashpriceUsdPerPhDay, creditUsdPerMwh, noLimit, ramp, minOn, minOff, active, false);
+      CurtailmentPlan plan = DispatchPlanner.plan(fleet, in);
+      if (plan.sleep().length == 0 && plan.wake().length == 0 && plan.target().length == 0) return java.util.Optional.empty();
+      ExecutionReport r = executor.execute(plan, fleet, null);
+      if (r.refusedTargets().isEmpty()) return java.util.Optional.of(r);
+      // A refused target would leave its site over the cap until the next tick: plan again at once,
+      // with the machines that refused as sleep-only.
+      for (String f : r.refusedTargets()) refusesTargets.add(f.substring(0, f.indexOf(": ")));
+      FleetState after = fleetState(clock.instant());
+      CurtailmentPlan again = DispatchPlanner.plan(after, in);
+      if (again.sleep().length == 0 && again.wake().length == 0 && again.target().length == 0) return java.util.Optional.of(r);
+      return java.util.Optional.of(merge(r, executor.execute(again, after, null)));
     } finally {
       deciding.unlock();
     }
@@ -154,8 +171,13 @@ public final class EnergyControl {
     try {
       Instant now = clock.instant();
       Map<String, LatestReading> latest = latestByAddress();
-      Confirmation.Result confirmed = Confirmation.check(trail, latest::get, now, confirmWithin);
+      PowerModel power = new PowerModel(catalog);
+      Confirmation.Result confirmed = Confirmation.check(trail, latest::get, now, confirmWithin, address -> {
+        FleetMiner m = live.miner(io.hashfleet.domain.MinerAddress.parse(address));
+        return m == null ? Double.NaN : power.nominalThs(m);
+      });
       List<String> toWake = Resume.minersToWake(trail, now);
+      List<String> toRestore = Resume.minersToRestore(trail, now);
       ExecutionReport woke = null;
       if (!toWake.isEmpty()) {
         FleetState fleet = fleetState(now);
@@ -172,19 +194,41 @@ public final class EnergyControl {
               fleet, e.getKey());
         }
       }
+      if (!toRestore.isEmpty()) woke = restore(toRestore, now, woke);
       List<String> closed = Resume.closeFinished(trail, now);
-      return new TickResult(confirmed, toWake.size(), woke, closed);
+      return new TickResult(confirmed, toWake.size() + toRestore.size(), woke, closed);
     } finally {
       deciding.unlock();
     }
   }
 
-  /** The fleet with {@code excluded} machines marked as not obeying, so a plan passes over them. */
-  private static FleetState without(FleetState f, java.util.Set<String> excluded) {
+  /** Returns to full power the miners an ended event left turned down, filed under that event. */
+  private ExecutionReport restore(List<String> addresses, Instant now, ExecutionReport soFar) throws InterruptedException {
+    FleetState fleet = fleetState(now);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < fleet.size(); i++) index.put(fleet.id(i), i);
+    Map<String, String> eventOf = new HashMap<>();
+    trail.lastTargetByMiner().forEach((a, act) -> eventOf.put(a, act.eventId()));
+    Map<String, List<Integer>> byEvent = new HashMap<>();
+    for (String a : addresses) if (index.containsKey(a)) byEvent.computeIfAbsent(eventOf.get(a), k -> new ArrayList<>()).add(index.get(a));
+    ExecutionReport out = soFar;
+    for (var e : byEvent.entrySet()) {
+      int[] target = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      int[] watts = new int[target.length];
+      for (int k = 0; k < target.length; k++) watts[k] = fleet.watts(target[k]);
+      ExecutionReport r = executor.execute(new CurtailmentPlan(now, new int[0], new int[0], target, watts, new long[0], new long[0],
+          List.of("event " + e.getKey() + " ended"), false), fleet, e.getKey());
+      out = out == null ? r : merge(out, r);
+    }
+    return out;
+  }
+
+  /** The fleet with {@code excluded} machines marked as not obeying, so a plan passes over them; with {@code noTargets}, none takes a target. */
+  private FleetState without(FleetState f, java.util.Set<String> excluded, boolean noTargets) {
     FleetStateBuilder b = new FleetStateBuilder(f.size());
     for (int i = 0; i < f.size(); i++) {
       b.add(f.id(i), f.siteNames().get(f.site(i)), f.joulesPerTh(i), f.watts(i), f.running(i), f.available(i) && !excluded.contains(f.id(i)),
-          f.changedAtSecond(i));
+          f.changedAtSecond(i), noTargets || refusesTargets.contains(f.id(i)) ? 0 : f.minWatts(i), f.targetWatts(i));
     }
     return b.build();
   }
@@ -200,15 +244,21 @@ public final class EnergyControl {
     refused.addAll(b.refused());
     List<String> failed = new ArrayList<>(a.failed());
     failed.addAll(b.failed());
+    List<String> refusedTargets = new ArrayList<>(a.refusedTargets());
+    refusedTargets.addAll(b.refusedTargets());
     return new ExecutionReport(a.orders() + b.orders(), a.accepted() + b.accepted(), planned, accepted, refused, failed, a.attempts() + b.attempts(),
-        a.elapsed().plus(b.elapsed()));
+        a.elapsed().plus(b.elapsed()), refusedTargets);
   }
 
   public record TickResult(Confirmation.Result confirmation, int wakesDue, ExecutionReport wakes, List<String> closedEvents) {}
 
-  /** The dispatcher's view: registry and hot state, plus what the trail says this controller put to sleep. */
+  /**
+   * The dispatcher's view: registry and hot state, plus what the trail says this controller put to
+   * sleep or turned down (a turned-down miner's nominal draw is the one its target was planned from).
+   */
   FleetState fleetState(Instant now) {
-    Map<String, EnergyAction> last = trail.lastAcceptedByMiner();
+    Map<String, EnergyAction> last = trail.lastSleepOrWakeByMiner();
+    Map<String, EnergyAction> targets = trail.lastTargetByMiner();
     PowerModel power = new PowerModel(catalog);
     FleetStateBuilder b = new FleetStateBuilder(live.size());
     for (MinerSample sample : live.samples()) {
@@ -220,8 +270,15 @@ public final class EnergyControl {
       boolean asleepByUs = act != null && act.command() == EnergyAction.Command.SLEEP;
       Integer reported = hashing ? sample.telemetry().powerW() : null;
       int watts = reported != null && reported > PowerModel.SLEEP_WATTS ? reported : power.runningWatts(m, null);
+      EnergyAction t = targets.get(id);
+      int target = 0;
+      if (t != null && t.turnedDown()) {
+        target = t.targetWatts().intValue();
+        watts = (int) (t.targetWatts() + t.plannedWatts());
+      }
+      int min = refusesTargets.contains(id) ? 0 : power.minWatts(m, watts);
       b.add(id, m.location() == null ? null : m.location().site(), power.joulesPerTh(m), watts, hashing && !asleepByUs, hashing || asleepByUs,
-          act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond());
+          act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond(), min, target);
     }
     return b.build();
   }

@@ -7,6 +7,7 @@ import io.hashfleet.collect.poll.PollHold;
 import io.hashfleet.domain.Dialect;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerAddress;
+import io.hashfleet.domain.Power;
 import io.hashfleet.energy.execution.CommandSender;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,11 +34,14 @@ public final class FirmwareCommandSender implements CommandSender {
     this.pollHold = pollHold;
   }
 
+  /**
+   * One batch per distinct command, in the order the orders come (sleeps, then power targets, then
+   * wakes): targets differ per machine, so each target value is its own batch.
+   */
   @Override
   public List<Result> send(List<Order> orders) {
-    Map<MinerAddress, Dialect> sleep = new LinkedHashMap<>();
-    Map<MinerAddress, Dialect> wake = new LinkedHashMap<>();
-    Map<MinerAddress, Order> byAddress = new LinkedHashMap<>();
+    Map<PowerCommand, Map<MinerAddress, Dialect>> batches = new LinkedHashMap<>();
+    Map<PowerCommand, Map<MinerAddress, Order>> byAddress = new LinkedHashMap<>();
     List<Result> out = new ArrayList<>(orders.size());
     for (Order o : orders) {
       MinerAddress a = MinerAddress.parse(o.address());
@@ -46,12 +50,16 @@ public final class FirmwareCommandSender implements CommandSender {
         out.add(new Result(o, Outcome.REFUSED, "not a registered miner"));
         continue;
       }
-      byAddress.put(a, o);
-      (o.sleep() ? sleep : wake).put(a, m.identity().dialect());
+      PowerCommand c = switch (o.kind()) {
+        case SLEEP -> PowerCommand.sleep();
+        case WAKE -> PowerCommand.wake();
+        case POWER_TARGET -> PowerCommand.powerTarget(Power.ofWatts(o.targetWatts()));
+      };
+      batches.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(a, m.identity().dialect());
+      byAddress.computeIfAbsent(c, k -> new LinkedHashMap<>()).put(a, o);
     }
     try (PollHold.Held held = pollHold.hold()) {
-      collect(control.sendAll(sleep, PowerCommand.sleep()), byAddress, out);
-      collect(control.sendAll(wake, PowerCommand.wake()), byAddress, out);
+      for (var b : batches.entrySet()) collect(control.sendAll(b.getValue(), b.getKey()), byAddress.get(b.getKey()), out);
     }
     return out;
   }

@@ -92,6 +92,7 @@ public final class AuditTrail {
     String[] outcome = new String[n];
     String[] detail = new String[n];
     Long[] measured = new Long[n];
+    Long[] target = new Long[n];
     for (int i = 0; i < n; i++) {
       EnergyAction a = actions.get(i);
       at[i] = UtcMicros.of(a.at());
@@ -104,15 +105,16 @@ public final class AuditTrail {
       outcome[i] = a.outcome().name().toLowerCase();
       detail[i] = a.detail();
       measured[i] = a.measuredWatts();
+      target[i] = a.targetWatts();
     }
     store.write("append " + n + " energy actions", c -> {
       long first = nextSeq(c);
       // The unnests in one SELECT list zip the arrays row by row; `ordinality` keeps the order.
       try (PreparedStatement p = c.prepareStatement("INSERT INTO energy_actions (seq, acted_at, event_id, site, address, command, planned_watts,"
-          + " attempt, outcome, detail, measured_watts) SELECT ? + i - 1, make_timestamp(t), e, s, a, c, w, n, o, d, m FROM (SELECT"
+          + " attempt, outcome, detail, measured_watts, target_watts) SELECT ? + i - 1, make_timestamp(t), e, s, a, c, w, n, o, d, m, g FROM (SELECT"
           + " unnest(?::BIGINT[]) AS t, unnest(?::VARCHAR[]) AS e, unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS c,"
           + " unnest(?::BIGINT[]) AS w, unnest(?::INTEGER[]) AS n, unnest(?::VARCHAR[]) AS o, unnest(?::VARCHAR[]) AS d, unnest(?::BIGINT[]) AS m,"
-          + " unnest(range(1, ? + 1)) AS i) ORDER BY i")) {
+          + " unnest(?::BIGINT[]) AS g, unnest(range(1, ? + 1)) AS i) ORDER BY i")) {
         p.setLong(1, first);
         p.setArray(2, c.createArrayOf("BIGINT", at));
         p.setArray(3, c.createArrayOf("VARCHAR", event));
@@ -124,7 +126,8 @@ public final class AuditTrail {
         p.setArray(9, c.createArrayOf("VARCHAR", outcome));
         p.setArray(10, c.createArrayOf("VARCHAR", detail));
         p.setArray(11, c.createArrayOf("BIGINT", measured));
-        p.setLong(12, n);
+        p.setArray(12, c.createArrayOf("BIGINT", target));
+        p.setLong(13, n);
         int written = p.executeUpdate();
         if (written != n) throw new SQLException("appended " + written + " of " + n + " energy actions");
       }
@@ -136,7 +139,7 @@ public final class AuditTrail {
   public List<EnergyAction> actions(String eventId) {
     return store.read("energy actions", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT epoch_us(acted_at), event_id, site, address, command, planned_watts, attempt, outcome,"
-          + " detail, measured_watts FROM energy_actions" + (eventId == null ? "" : " WHERE event_id = ?") + " ORDER BY seq")) {
+          + " detail, measured_watts, target_watts FROM energy_actions" + (eventId == null ? "" : " WHERE event_id = ?") + " ORDER BY seq")) {
         if (eventId != null) p.setString(1, eventId);
         try (ResultSet rs = p.executeQuery()) {
           List<EnergyAction> out = new ArrayList<>();
@@ -152,10 +155,28 @@ public final class AuditTrail {
    * knows which miners it left asleep and why.
    */
   public Map<String, EnergyAction> lastAcceptedByMiner() {
+    return lastByMiner("last accepted energy action per miner", "");
+  }
+
+  /**
+   * The last power target each miner accepted, whatever came after it: firmware keeps its target
+   * through sleep and wake, so this is the target in force on a miner that runs (a row with
+   * planned watts 0 put it back at nominal).
+   */
+  public Map<String, EnergyAction> lastTargetByMiner() {
+    return lastByMiner("last power target per miner", " AND command = 'power_target'");
+  }
+
+  /** The last sleep or wake each miner accepted: whether it is asleep, and since when (minimum on/off times). */
+  public Map<String, EnergyAction> lastSleepOrWakeByMiner() {
+    return lastByMiner("last sleep or wake per miner", " AND command IN ('sleep', 'wake')");
+  }
+
+  private Map<String, EnergyAction> lastByMiner(String what, String andCommand) {
     // Asked every tick: one row per miner from SQL, not the whole trail read back.
-    return store.read("last accepted energy action per miner", c -> {
+    return store.read(what, c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT epoch_us(acted_at), event_id, site, address, command, planned_watts, attempt, outcome,"
-          + " detail, measured_watts FROM energy_actions WHERE outcome IN ('accepted', 'confirmed')"
+          + " detail, measured_watts, target_watts FROM energy_actions WHERE outcome IN ('accepted', 'confirmed')" + andCommand
           + " QUALIFY row_number() OVER (PARTITION BY address ORDER BY seq DESC) = 1 ORDER BY seq");
           ResultSet rs = p.executeQuery()) {
         Map<String, EnergyAction> out = new LinkedHashMap<>();
@@ -171,7 +192,7 @@ public final class AuditTrail {
   private static EnergyAction action(ResultSet rs) throws SQLException {
     return new EnergyAction(UtcMicros.toInstant(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4),
         EnergyAction.Command.valueOf(rs.getString(5).toUpperCase()), rs.getLong(6), rs.getInt(7), EnergyAction.Outcome.valueOf(rs.getString(8).toUpperCase()),
-        rs.getString(9), longOrNull(rs, 10));
+        rs.getString(9), longOrNull(rs, 10), longOrNull(rs, 11));
   }
 
   private static long nextSeq(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package io.hashfleet.energy.backtest;
 
+import io.hashfleet.energy.dispatch.PartialPower;
 import io.hashfleet.energy.power.FleetGroup;
 import io.hashfleet.energy.power.FleetMix;
 import io.hashfleet.energy.price.PriceInterval;
@@ -20,10 +21,18 @@ import java.util.List;
  * off, subject to minimum on and off times. Least efficient models fall below the bar first, which
  * is the policy's "least efficient machines go first" at model granularity. During 4CP risk
  * windows the whole fleet is off.
+ *
+ * <p>A group whose firmware takes power targets follows the dispatcher's partial-power rule: when
+ * it loses at nominal but pays at the minimum power share ({@link PartialPower}), it runs there
+ * instead of stopping: {@link PartialPower#MIN_SHARE} of the energy, {@link PartialPower#hashShare}
+ * of the revenue. The energy not drawn counts as curtailed (and earns the credit), and the hours
+ * turned down are reported apart from the hours off.
  */
 public final class Backtest {
   private static final MathContext MC = MathContext.DECIMAL64;
   private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+  private static final BigDecimal MIN_SHARE = BigDecimal.valueOf(PartialPower.MIN_SHARE);
+  private static final BigDecimal MIN_HASH_SHARE = new BigDecimal(PartialPower.hashShare(PartialPower.MIN_SHARE), MC);
 
   private Backtest() {}
 
@@ -60,12 +69,14 @@ public final class Backtest {
     BigDecimal ph = group.petahashes();
     double jPerTh = group.model().joulesPerTh();
     BigDecimal revenue = BigDecimal.ZERO, cost = BigDecimal.ZERO, curtailedMwh = BigDecimal.ZERO, curtailedHours = BigDecimal.ZERO;
-    BigDecimal credits = BigDecimal.ZERO, baseRevenue = BigDecimal.ZERO, baseCost = BigDecimal.ZERO;
+    BigDecimal credits = BigDecimal.ZERO, baseRevenue = BigDecimal.ZERO, baseCost = BigDecimal.ZERO, turnedDownHours = BigDecimal.ZERO;
+    boolean partial = group.partialPower();
     boolean on = true;
     Instant changedAt = s.from().minus(s.minOn().plus(s.minOff())); // free to switch at the start
     LocalDate day = null;
     BigDecimal hp = null;
     BigDecimal bar = null;
+    BigDecimal barAtMin = null;
     for (int i = 0; i < prices.size(); i++) {
       PriceInterval p = prices.get(i);
       LocalDate d = LocalDate.ofInstant(p.start(), ZoneOffset.UTC);
@@ -73,9 +84,12 @@ public final class Backtest {
         day = d;
         hp = hashprice.usdPerPhDay(d);
         bar = Breakeven.usdPerMwh(hp, jPerTh);
+        barAtMin = Breakeven.usdPerMwh(hp, jPerTh * PartialPower.jthFactor(PartialPower.MIN_SHARE));
       }
       boolean peakRisk = s.fourCp().overlaps(p.start(), p.length());
-      boolean wantOn = !peakRisk && bar.compareTo(p.usdPerMwh().add(s.creditUsdPerMwh())) > 0;
+      BigDecimal offBar = p.usdPerMwh().add(s.creditUsdPerMwh());
+      boolean fullWins = bar.compareTo(offBar) > 0;
+      boolean wantOn = !peakRisk && (fullWins || partial && barAtMin.compareTo(offBar) > 0);
       Duration held = Duration.between(changedAt, p.start());
       // A 4CP window is a hard stop: a year of transmission charges outweighs any minimum on time.
       if (wantOn != on && (peakRisk || held.compareTo(on ? s.minOn() : s.minOff()) >= 0)) {
@@ -88,9 +102,16 @@ public final class Backtest {
       BigDecimal pay = mwh.multiply(p.usdPerMwh());
       baseRevenue = baseRevenue.add(earn);
       baseCost = baseCost.add(pay);
-      if (on) {
+      if (on && (fullWins || !partial)) {
         revenue = revenue.add(earn);
         cost = cost.add(pay);
+      } else if (on) { // turned down: paying only there, or held on by its minimum on time and losing less there
+        revenue = revenue.add(earn.multiply(MIN_HASH_SHARE, MC));
+        cost = cost.add(pay.multiply(MIN_SHARE));
+        BigDecimal notDrawn = mwh.subtract(mwh.multiply(MIN_SHARE));
+        curtailedMwh = curtailedMwh.add(notDrawn);
+        credits = credits.add(notDrawn.multiply(s.creditUsdPerMwh()));
+        turnedDownHours = turnedDownHours.add(h);
       } else {
         offOut[i] = true;
         curtailedMwh = curtailedMwh.add(mwh);
@@ -100,13 +121,14 @@ public final class Backtest {
     }
     return new ModelResult(group.model().id(), group.count(), mw, Breakeven.usdPerMwh(avgHashprice, jPerTh), cents(revenue), cents(cost),
         kwh(curtailedMwh), curtailedHours.setScale(2, RoundingMode.HALF_EVEN), cents(credits), cents(revenue.subtract(cost).add(credits)),
-        cents(baseRevenue), cents(baseCost), cents(baseRevenue.subtract(baseCost)));
+        cents(baseRevenue), cents(baseCost), cents(baseRevenue.subtract(baseCost)), partial, turnedDownHours.setScale(2, RoundingMode.HALF_EVEN));
   }
 
   private static ModelResult sum(List<ModelResult> models, BigDecimal anyOffHours, FleetMix fleet) {
     long machines = 0;
     BigDecimal mw = BigDecimal.ZERO, rev = BigDecimal.ZERO, cost = BigDecimal.ZERO, mwh = BigDecimal.ZERO, cred = BigDecimal.ZERO;
-    BigDecimal net = BigDecimal.ZERO, bRev = BigDecimal.ZERO, bCost = BigDecimal.ZERO, bNet = BigDecimal.ZERO;
+    BigDecimal net = BigDecimal.ZERO, bRev = BigDecimal.ZERO, bCost = BigDecimal.ZERO, bNet = BigDecimal.ZERO, down = BigDecimal.ZERO;
+    boolean anyPartial = false;
     for (ModelResult m : models) {
       machines += m.machines();
       mw = mw.add(m.megawatts());
@@ -118,8 +140,12 @@ public final class Backtest {
       bRev = bRev.add(m.baselineRevenueUsd());
       bCost = bCost.add(m.baselinePowerCostUsd());
       bNet = bNet.add(m.baselineNetMarginUsd());
+      down = down.max(m.turnedDownHours());
+      anyPartial |= m.partialPower();
     }
-    return new ModelResult("total", machines, mw, null, rev, cost, mwh, anyOffHours.setScale(2, RoundingMode.HALF_EVEN), cred, net, bRev, bCost, bNet);
+    // Turned-down hours of the fleet: at least the longest of any group's (intervals are not kept per group).
+    return new ModelResult("total", machines, mw, null, rev, cost, mwh, anyOffHours.setScale(2, RoundingMode.HALF_EVEN), cred, net, bRev, bCost, bNet,
+        anyPartial, down);
   }
 
   private static BigDecimal averageHashprice(HashpriceSource hashprice, List<PriceInterval> prices) {

@@ -12,6 +12,10 @@ import java.util.Objects;
  *
  * <p>Index i is one machine everywhere. {@code order} lists the indices from least to most
  * efficient (highest J/TH first), the order machines are switched off in.
+ *
+ * <p>{@code watts} is a machine's nominal draw (full power). A machine whose firmware takes a
+ * power target has a {@code minWatts} above zero (the lowest target the dispatcher may set) and,
+ * when one is in force, a {@code targetWatts} below nominal; zero means "no target: nominal".
  */
 public final class FleetState {
   private final String[] ids;
@@ -22,6 +26,8 @@ public final class FleetState {
   private final boolean[] running;
   private final boolean[] available;
   private final long[] changedAtSecond;
+  private final int[] minWatts;
+  private final int[] targetWatts;
   private final int[] order;
 
   /** A fleet where every machine answers its API (running or asleep). */
@@ -35,9 +41,19 @@ public final class FleetState {
    */
   public FleetState(String[] ids, int[] site, List<String> siteNames, float[] joulesPerTh, int[] watts, boolean[] running, boolean[] available,
       long[] changedAtSecond) {
+    this(ids, site, siteNames, joulesPerTh, watts, running, available, changedAtSecond, new int[ids.length], new int[ids.length]);
+  }
+
+  /**
+   * @param minWatts per machine, the lowest power target it may be given; 0 when its firmware takes
+   *     none (it can only sleep or run at nominal)
+   * @param targetWatts per machine, the power target in force; 0 when none (nominal)
+   */
+  public FleetState(String[] ids, int[] site, List<String> siteNames, float[] joulesPerTh, int[] watts, boolean[] running, boolean[] available,
+      long[] changedAtSecond, int[] minWatts, int[] targetWatts) {
     int n = ids.length;
     if (site.length != n || joulesPerTh.length != n || watts.length != n || running.length != n || available.length != n
-        || changedAtSecond.length != n) {
+        || changedAtSecond.length != n || minWatts.length != n || targetWatts.length != n) {
       throw new IllegalArgumentException("fleet arrays differ in length");
     }
     this.ids = ids;
@@ -48,6 +64,8 @@ public final class FleetState {
     this.running = running;
     this.available = available;
     this.changedAtSecond = changedAtSecond;
+    this.minWatts = minWatts;
+    this.targetWatts = targetWatts;
     this.order = leastEfficientFirst(joulesPerTh);
   }
 
@@ -94,8 +112,29 @@ public final class FleetState {
     return joulesPerTh[i];
   }
 
+  /** Nominal draw when hashing at full power. */
   public int watts(int i) {
     return watts[i];
+  }
+
+  /** The lowest power target this machine may be given; 0 when it takes none. */
+  public int minWatts(int i) {
+    return minWatts[i];
+  }
+
+  /** Whether the machine's firmware takes a power target below its nominal draw. */
+  public boolean takesTargets(int i) {
+    return minWatts[i] > 0 && minWatts[i] < watts[i];
+  }
+
+  /** The power target in force; 0 when none (nominal). */
+  public int targetWatts(int i) {
+    return targetWatts[i];
+  }
+
+  /** What the machine draws while it hashes: its target when one is in force, else nominal. */
+  public int runningWatts(int i) {
+    return targetWatts[i] > 0 ? targetWatts[i] : watts[i];
   }
 
   public boolean running(int i) {
@@ -118,7 +157,7 @@ public final class FleetState {
   /** Watts drawn now per site. */
   public long[] loadBySite() {
     long[] load = new long[siteNames.size()];
-    for (int i = 0; i < ids.length; i++) if (running[i]) load[site[i]] += watts[i];
+    for (int i = 0; i < ids.length; i++) if (running[i]) load[site[i]] += runningWatts(i);
     return load;
   }
 
@@ -132,5 +171,8 @@ public final class FleetState {
       running[i] = true;
       changedAtSecond[i] = at.getEpochSecond();
     }
+    // A target is not an on/off change: the minimum on/off clock keeps running.
+    int[] t = plan.target();
+    for (int k = 0; k < t.length; k++) targetWatts[t[k]] = plan.targetWatts()[k] >= watts[t[k]] ? 0 : plan.targetWatts()[k];
   }
 }

@@ -13,6 +13,8 @@ public final class FleetStateBuilder {
   private boolean[] running;
   private boolean[] available;
   private long[] changed;
+  private int[] minWatts;
+  private int[] target;
   private final List<String> sites = new ArrayList<>();
   private int n;
 
@@ -25,6 +27,8 @@ public final class FleetStateBuilder {
     running = new boolean[c];
     available = new boolean[c];
     changed = new long[c];
+    minWatts = new int[c];
+    target = new int[c];
   }
 
   /**
@@ -33,6 +37,16 @@ public final class FleetStateBuilder {
    */
   public FleetStateBuilder add(String id, String siteName, float joulesPerTh, int runningWatts, boolean isRunning, boolean isAvailable,
       long changedAtSecond) {
+    return add(id, siteName, joulesPerTh, runningWatts, isRunning, isAvailable, changedAtSecond, 0, 0);
+  }
+
+  /**
+   * @param runningWatts nominal draw at full power
+   * @param minWattsOrZero the lowest power target it may be given; 0 when its firmware takes none
+   * @param targetWattsOrZero the power target in force; 0 when none
+   */
+  public FleetStateBuilder add(String id, String siteName, float joulesPerTh, int runningWatts, boolean isRunning, boolean isAvailable,
+      long changedAtSecond, int minWattsOrZero, int targetWattsOrZero) {
     if (n == ids.length) grow();
     String s = siteName == null ? "(no site)" : siteName;
     int idx = sites.indexOf(s);
@@ -47,13 +61,15 @@ public final class FleetStateBuilder {
     running[n] = isRunning;
     available[n] = isAvailable;
     changed[n] = changedAtSecond;
+    minWatts[n] = minWattsOrZero;
+    target[n] = targetWattsOrZero;
     n++;
     return this;
   }
 
   public FleetState build() {
     return new FleetState(Arrays.copyOf(ids, n), Arrays.copyOf(site, n), sites, Arrays.copyOf(jth, n), Arrays.copyOf(watts, n),
-        Arrays.copyOf(running, n), Arrays.copyOf(available, n), Arrays.copyOf(changed, n));
+        Arrays.copyOf(running, n), Arrays.copyOf(available, n), Arrays.copyOf(changed, n), Arrays.copyOf(minWatts, n), Arrays.copyOf(target, n));
   }
 
   private void grow() {
@@ -65,5 +81,7 @@ public final class FleetStateBuilder {
     running = Arrays.copyOf(running, c);
     available = Arrays.copyOf(available, c);
     changed = Arrays.copyOf(changed, c);
+    minWatts = Arrays.copyOf(minWatts, c);
+    target = Arrays.copyOf(target, c);
   }
 }

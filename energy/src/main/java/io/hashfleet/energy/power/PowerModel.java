@@ -34,6 +34,22 @@ public final class PowerModel {
     return model(miner).map(AsicModel::watts).orElse(3250); // an unknown SHA-256 ASIC: a typical 3.25 kW
   }
 
+  /**
+   * The lowest power target the dispatcher may give this miner; 0 when its firmware takes none.
+   * Taken from the larger of the measured nominal draw and the model's nameplate: firmware checks a
+   * target against the model's nominal, and a unit measured a little under it must not be given a
+   * floor the firmware refuses.
+   */
+  public int minWatts(FleetMiner miner, int nominalWatts) {
+    int nameplate = model(miner).map(AsicModel::watts).orElse(0);
+    return PowerTargets.minWatts(miner.identity() == null ? null : miner.identity().dialect(), Math.max(nominalWatts, nameplate));
+  }
+
+  /** Nominal TH/s of the miner's model; NaN when the model is unknown. */
+  public double nominalThs(FleetMiner miner) {
+    return model(miner).map(AsicModel::nominalThs).orElse(Double.NaN);
+  }
+
   public float joulesPerTh(FleetMiner miner) {
     return model(miner).map(m -> (float) m.joulesPerTh()).orElse(30f);
   }
@@ -51,8 +67,11 @@ public final class PowerModel {
       // Only a hashing miner is known to obey: one that answers without hashing may be asleep or
       // broken (no pool, dead boards), and the telemetry alone cannot tell which. The controller,
       // which knows what it put to sleep, marks those available itself.
+      int watts = runningWatts(st.miner(), st.latest());
+      // A target in force is unknown here (the controller reads it from the trail): the measured
+      // draw stands for nominal, which only makes a turned-down machine look cheaper to keep.
       b.add(st.miner().address().toString(), st.miner().location() == null ? null : st.miner().location().site(), joulesPerTh(st.miner()),
-          runningWatts(st.miner(), st.latest()), running, running, nowSecond - 86_400); // last change unknown: long enough ago
+          watts, running, running, nowSecond - 86_400, minWatts(st.miner(), watts), 0); // last change unknown: long enough ago
     }
     return b.build();
   }

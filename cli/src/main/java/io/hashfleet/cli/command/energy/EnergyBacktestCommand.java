@@ -43,7 +43,9 @@ public final class EnergyBacktestCommand implements Callable<Integer> {
   @Option(names = "--hashprice", required = true, paramLabel = "FILE|VALUE", description = "USD per PH/s per day: a number, or a date,usd_per_ph_day CSV.") String hashprice;
   @Option(names = "--from", paramLabel = "DATE|INSTANT", description = "Default: the first price.") String from;
   @Option(names = "--to", paramLabel = "DATE|INSTANT", description = "Default: the end of the last price.") String to;
-  @Option(names = "--fleet", paramLabel = "FILE", description = "model,count lines (catalog ids such as s19xp); default: the registered fleet.") Path fleetFile;
+  @Option(names = "--fleet", paramLabel = "FILE", description = "model,count[,firmware] lines (catalog ids such as s19xp, firmware such as braiins_os); default: the registered fleet.") Path fleetFile;
+  @Option(names = "--partial-power", defaultValue = "firmware", paramLabel = "firmware|all|none",
+      description = "Run losing machines at reduced power instead of off: where the firmware takes power targets (default), for all machines, or none.") String partialPower;
   @Option(names = "--credit", defaultValue = "0", paramLabel = "USD_PER_MWH", description = "Credit per MWh not drawn while off (default: ${DEFAULT-VALUE}).") BigDecimal credit;
   @Option(names = "--min-on", defaultValue = "0s", converter = DurationConverter.class) Duration minOn;
   @Option(names = "--min-off", defaultValue = "0s", converter = DurationConverter.class) Duration minOff;
@@ -67,6 +69,7 @@ public final class EnergyBacktestCommand implements Callable<Integer> {
         fleet = FleetMix.fromStore(store, storeOptions.catalog());
       }
     }
+    fleet = fleet.withPartialPower(partialPowerMode());
     FourCpWindows windows = fourCp ? FourCpWindows.configured(LocalDate.ofInstant(start, ZoneOffset.UTC).minusDays(1),
         LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(1), LocalTime.of(15, 0), LocalTime.of(18, 0)) : FourCpWindows.none();
     BacktestResult r = Backtest.run(fleet, prices.between(start, end).intervals(), HashpriceSource.parse(hashprice),
@@ -93,12 +96,17 @@ public final class EnergyBacktestCommand implements Callable<Integer> {
         "curt. h", "credits", "net margin", "baseline", "gain");
     for (ModelResult mr : r.models()) print(mr);
     print(r.total());
+    if (r.models().stream().anyMatch(ModelResult::partialPower)) {
+      System.out.println("  * takes power targets: run at " + Math.round(io.hashfleet.energy.dispatch.PartialPower.MIN_SHARE * 100)
+          + "% power instead of off when only that pays; turned down " + r.total().turnedDownHours().toPlainString() + " h (longest of any model)");
+    }
     for (String n : notes) System.out.println("  note: " + n);
     return 0;
   }
 
   private static void print(ModelResult m) {
-    System.out.printf("%-8s %9d %9s %14s %14s %12s %10s %12s %14s %14s %12s%n", m.model(), m.machines(),
+    System.out.printf("%-8s %9d %9s %14s %14s %12s %10s %12s %14s %14s %12s%n", m.partialPower() && !m.model().equals("total") ? m.model() + "*" : m.model(),
+        m.machines(),
         m.breakevenUsdPerMwh() == null ? "" : m.breakevenUsdPerMwh().toPlainString(), m.revenueUsd().toPlainString(), m.powerCostUsd().toPlainString(),
         m.curtailedMwh().toPlainString(), m.curtailedHours().toPlainString(), m.creditsUsd().toPlainString(), m.netMarginUsd().toPlainString(),
         m.baselineNetMarginUsd().toPlainString(), m.gainUsd().toPlainString());
@@ -120,7 +128,17 @@ public final class EnergyBacktestCommand implements Callable<Integer> {
     row.put("baseline_power_cost_usd", m.baselinePowerCostUsd());
     row.put("baseline_net_margin_usd", m.baselineNetMarginUsd());
     row.put("gain_usd", m.gainUsd());
+    row.put("partial_power", m.partialPower());
+    row.put("turned_down_hours", m.turnedDownHours());
     return row;
+  }
+
+  private FleetMix.PartialPowerMode partialPowerMode() {
+    try {
+      return FleetMix.PartialPowerMode.valueOf(partialPower.strip().toUpperCase());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--partial-power '" + partialPower + "': expected firmware, all or none");
+    }
   }
 
   private static Instant instant(String option, String text) {

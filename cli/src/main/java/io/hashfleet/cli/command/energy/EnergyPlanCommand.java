@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * limits and demand-response events.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Dry run: which machines would sleep or wake at this power price, under site limits and demand-response events.")
+    description = "Dry run: which machines would sleep, wake or take a power target at this power price, under site limits and demand-response events.")
 public final class EnergyPlanCommand implements Callable<Integer> {
   @Option(names = "--price", required = true, paramLabel = "USD_PER_MWH", description = "Power price now, $/MWh (may be negative).") BigDecimal price;
   @Option(names = "--hashprice", required = true, paramLabel = "USD_PER_PH_DAY") BigDecimal hashprice;
@@ -72,6 +72,8 @@ public final class EnergyPlanCommand implements Callable<Integer> {
         m.put("wake", plan.wake().length);
         m.put("sleep_mw", plan.sleepWatts(fleet) / 1e6);
         m.put("wake_mw", plan.wakeWatts(fleet) / 1e6);
+        m.put("power_targets", plan.target().length);
+        m.put("power_target_shed_mw", plan.targetShedWatts(fleet) / 1e6);
         List<Map<String, Object>> perSite = new ArrayList<>();
         for (int s = 0; s < sites; s++) {
           Map<String, Object> row = new LinkedHashMap<>();
@@ -89,6 +91,15 @@ public final class EnergyPlanCommand implements Callable<Integer> {
         for (int i : plan.wake()) wakeIds.add(fleet.id(i));
         m.put("sleep_miners", sleepIds);
         m.put("wake_miners", wakeIds);
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (int k = 0; k < plan.target().length; k++) {
+          Map<String, Object> t = new LinkedHashMap<>();
+          t.put("miner", fleet.id(plan.target()[k]));
+          t.put("target_w", plan.targetWatts()[k]);
+          t.put("nominal_w", fleet.watts(plan.target()[k]));
+          targets.add(t);
+        }
+        m.put("power_target_miners", targets);
         System.out.println(Json.pretty(m));
         return 0;
       }
@@ -96,6 +107,10 @@ public final class EnergyPlanCommand implements Callable<Integer> {
       for (String r : plan.reasons()) System.out.println("  " + r);
       System.out.printf("  would sleep %d machines (%.3f MW), wake %d (%.3f MW)%n", plan.sleep().length, plan.sleepWatts(fleet) / 1e6, plan.wake().length,
           plan.wakeWatts(fleet) / 1e6);
+      if (plan.target().length > 0) {
+        System.out.printf("  would set %d power targets: %d turned down, %.3f MW less (Braiins OS machines)%n", plan.target().length,
+            plan.turnedDown(fleet), plan.targetShedWatts(fleet) / 1e6);
+      }
       return 0;
     }
   }
