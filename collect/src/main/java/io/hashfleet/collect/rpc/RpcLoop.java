@@ -232,6 +232,11 @@ public final class RpcLoop implements AutoCloseable {
           }
         }
         int take = nul >= 0 ? nul : n;
+        if (c.len == 0 && nul > 0) {
+          // the usual case: the whole reply in one read; no buffer of its own, straight to text
+          answer(c, new String(copy, 0, nul, StandardCharsets.UTF_8));
+          return;
+        }
         if (c.len + take > max) {
           fail(c, new RpcException(c.address, RpcException.Kind.TOO_LARGE, "reply over " + max + " bytes, dropped", null));
           return;
@@ -252,10 +257,14 @@ public final class RpcLoop implements AutoCloseable {
         fail(c, new RpcException(c.address, RpcException.Kind.EMPTY, "connection closed without a reply", null));
         return;
       }
-      close(c);
       // Invalid UTF-8 becomes U+FFFD rather than an exception: the parser then reports what is wrong.
       String raw = new String(c.buf, 0, c.len, StandardCharsets.UTF_8);
       c.buf = null;
+      answer(c, raw);
+    }
+
+    private void answer(Call c, String raw) {
+      close(c);
       try {
         c.reply.answered(raw);
       } catch (RuntimeException e) {
