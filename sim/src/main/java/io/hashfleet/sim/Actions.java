@@ -15,6 +15,11 @@ record Actions(FleetState fleet, int index, long nowMillis) {
     return fleet.power.wake(index, nowMillis);
   }
 
+  /** Saves and applies a power target given as a share of the unit's normal draw. */
+  void powerTarget(double share) {
+    fleet.power.target(index, share, nowMillis);
+  }
+
   boolean toldToSleep() {
     return fleet.power.toldToSleep(index);
   }

@@ -92,7 +92,7 @@ final class BraiinsFirmware implements Firmware {
   }
 
   private Rec tuner(Telemetry t) {
-    int limit = t.model.watts();
+    int limit = t.powerLimitW;
     List<Object> chains = new ArrayList<>();
     for (int b = 0; b < t.boards; b++) {
       chains.add(Rec.of().put("ApproximatePowerConsumptionWatt", (t.powerW - 120) / t.boards).put("HashchainIndex", b + 1).put("Iteration", 0)

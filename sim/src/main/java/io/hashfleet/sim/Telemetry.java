@@ -30,6 +30,10 @@ final class Telemetry {
   final double[] chipTemp, pcbTemp;
   final int[] fanRpm;
   final int powerW;
+  /** W: what this unit draws hashing normally, with its own bin and boards (no target; whatever its pools). */
+  final double normalW;
+  /** W: the tuner's power limit: the saved power target, or the model's nominal draw without one. */
+  final int powerLimitW;
   final long accepted, rejected, hwErrors;
   final int freqMhz;
   final boolean poolsAlive;
@@ -63,7 +67,11 @@ final class Telemetry {
       weight[b] = b == deadBoard ? 0 : 1 + 0.03 * Rng.signed(seed, index, 10 + b);
       sum += weight[b];
     }
-    double fullGhs = poolsAlive ? healthy * sum / boardWeightTotal(seed, index) : 0;
+    double unitGhs = healthy * sum / boardWeightTotal(seed, index);
+    normalW = model.watts() * (unitGhs / idealGhs);
+    double targetShare = fleet.power.targetShare(index);
+    powerLimitW = targetShare == 1 ? model.watts() : (int) Math.round(targetShare * normalW);
+    double fullGhs = poolsAlive ? unitGhs : 0;
     avgGhs = fullGhs * level.hashFactor();
     ghs5s = avgGhs * (1 + 0.02 * Rng.signed(seed, index, 0x100000000L + now / 5));
     ghs1m = avgGhs * (1 + 0.008 * Rng.signed(seed, index, 0x200000000L + now / 60));
@@ -92,7 +100,7 @@ final class Telemetry {
       double rpm = 3600 + (hottest - 60) * 120 + 60 * Rng.signed(seed, index, 40 + f);
       fanRpm[f] = fault == Fault.FAN_FAIL && f == 0 ? 0 : (int) Math.max(1800, Math.min(7000, rpm));
     }
-    double hashingWatts = poolsAlive ? model.watts() * (fullGhs / idealGhs) : 0.06 * model.watts();
+    double hashingWatts = poolsAlive ? normalW : 0.06 * model.watts();
     double watts = level.watts(hashingWatts);
     powerW = (int) Math.round(watts * (1 + 0.004 * Rng.signed(seed, index, 0x600000000L + now / 5)));
     // shares accumulate at the healthy rate since boot: Difficulty Accepted × 2^32 / Elapsed ≈ hashrate
