@@ -24,6 +24,8 @@ import java.util.Map;
  * @param sleepTime how long a miner told to sleep takes to wind down to standby draw
  * @param bootTime how long a miner told to wake takes before it hashes again; it then ramps to
  *     full rate over a sixth of this
+ * @param grpcPort the one port every Braiins OS miner serves its public gRPC API on (50051 on
+ *     real units); 0 picks a free port
  */
 public record SimConfig(
     int miners,
@@ -37,7 +39,8 @@ public record SimConfig(
     ModelCatalog catalog,
     int httpPort,
     Duration sleepTime,
-    Duration bootTime) {
+    Duration bootTime,
+    int grpcPort) {
 
   public static final Map<String, Integer> DEFAULT_FIRMWARE_MIX = parseMix("stock:70,braiins:20,luxos:10");
   /** Firmware takes a few seconds to stop its hashboards once told to sleep. */
@@ -75,6 +78,7 @@ public record SimConfig(
     if (bindHost == null || bindHost.isBlank()) bindHost = "0.0.0.0";
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535, got " + port);
     if (httpPort < 0 || httpPort > 65535) throw new IllegalArgumentException("httpPort must be 0..65535, got " + httpPort);
+    if (grpcPort < 0 || grpcPort > 65535) throw new IllegalArgumentException("grpcPort must be 0..65535, got " + grpcPort);
     if (sleepTime == null) sleepTime = DEFAULT_SLEEP_TIME;
     if (bootTime == null) bootTime = DEFAULT_BOOT_TIME;
     if (sleepTime.isNegative()) throw new IllegalArgumentException("sleepTime cannot be negative, got " + sleepTime);
@@ -84,10 +88,16 @@ public record SimConfig(
     firmwareMix = Collections.unmodifiableMap(new LinkedHashMap<>(firmwareMix));
   }
 
-  /** A fleet with an ephemeral web port and the default sleep and boot times. */
+  /** A fleet with an ephemeral gRPC port. */
+  public SimConfig(int miners, Cidr range, Map<String, Integer> modelMix, Map<String, Integer> firmwareMix, double faultPct,
+      long seed, String bindHost, int port, ModelCatalog catalog, int httpPort, Duration sleepTime, Duration bootTime) {
+    this(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime, 0);
+  }
+
+  /** A fleet with ephemeral web and gRPC ports and the default sleep and boot times. */
   public SimConfig(int miners, Cidr range, Map<String, Integer> modelMix, Map<String, Integer> firmwareMix, double faultPct,
       long seed, String bindHost, int port, ModelCatalog catalog) {
-    this(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, 0, DEFAULT_SLEEP_TIME, DEFAULT_BOOT_TIME);
+    this(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, 0, DEFAULT_SLEEP_TIME, DEFAULT_BOOT_TIME, 0);
   }
 
   /** A fleet with default firmware mix, no faults, seed 1, bound to 0.0.0.0:4028. */
@@ -96,28 +106,32 @@ public record SimConfig(
   }
 
   public SimConfig withPort(int newPort) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, newPort, catalog, httpPort, sleepTime, bootTime);
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, newPort, catalog, httpPort, sleepTime, bootTime, grpcPort);
   }
 
   public SimConfig withFaultPct(double pct) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, pct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime);
+    return new SimConfig(miners, range, modelMix, firmwareMix, pct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime, grpcPort);
   }
 
   public SimConfig withFirmwareMix(Map<String, Integer> mix) {
-    return new SimConfig(miners, range, modelMix, mix, faultPct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime);
+    return new SimConfig(miners, range, modelMix, mix, faultPct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime, grpcPort);
   }
 
   public SimConfig withSeed(long newSeed) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, newSeed, bindHost, port, catalog, httpPort, sleepTime, bootTime);
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, newSeed, bindHost, port, catalog, httpPort, sleepTime, bootTime, grpcPort);
   }
 
   public SimConfig withHttpPort(int newHttpPort) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, newHttpPort, sleepTime, bootTime);
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, newHttpPort, sleepTime, bootTime, grpcPort);
+  }
+
+  public SimConfig withGrpcPort(int newGrpcPort) {
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, httpPort, sleepTime, bootTime, newGrpcPort);
   }
 
   /** How long miners take to wind down when told to sleep, and to boot when told to wake. */
   public SimConfig withPowerTiming(Duration newSleepTime, Duration newBootTime) {
-    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, httpPort, newSleepTime, newBootTime);
+    return new SimConfig(miners, range, modelMix, firmwareMix, faultPct, seed, bindHost, port, catalog, httpPort, newSleepTime, newBootTime, grpcPort);
   }
 
   /**

@@ -27,13 +27,15 @@ public final class SimFleet implements AutoCloseable {
   private final FleetState state;
   private final ApiFront api;
   private final WebFront web;
+  private final BosGrpcFront grpc;
   private final LongAdder served;
 
-  private SimFleet(FleetState state, ApiFront api, LongAdder served, WebFront web) {
+  private SimFleet(FleetState state, ApiFront api, LongAdder served, WebFront web, BosGrpcFront grpc) {
     this.state = state;
     this.api = api;
     this.served = served;
     this.web = web;
+    this.grpc = grpc;
   }
 
   /** Builds the fleet and starts listening on {@code bindHost:port}. */
@@ -54,9 +56,12 @@ public final class SimFleet implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("sim: cannot listen on " + config.bindHost() + ":" + config.port() + ": " + e.getMessage(), e);
     }
+    WebFront web = null;
     try {
-      return new SimFleet(state, api, served, WebFront.start(state, config.bindHost(), config.httpPort()));
+      web = WebFront.start(state, config.bindHost(), config.httpPort());
+      return new SimFleet(state, api, served, web, BosGrpcFront.start(state, config.bindHost(), config.grpcPort()));
     } catch (RuntimeException e) {
+      if (web != null) web.close();
       api.close();
       throw e;
     }
@@ -70,6 +75,21 @@ public final class SimFleet implements AutoCloseable {
   /** The one port every miner serves its web interface on: stock Antminers take commands there. */
   public int httpPort() {
     return web.port();
+  }
+
+  /** The one port every Braiins OS miner serves its public gRPC API on: power targets go there. */
+  public int grpcPort() {
+    return grpc.port();
+  }
+
+  /** Successful Braiins OS gRPC logins to the miner at {@code ip} since the fleet started. */
+  public int braiinsLogins(String ip) {
+    return state.logins.bosLogins(indexOf(ip));
+  }
+
+  /** Drops every gRPC token the Braiins OS miner at {@code ip} handed out, as a restart of its API does. */
+  public void forgetBraiinsTokens(String ip) {
+    state.logins.bosForget(indexOf(ip));
   }
 
   public int size() {
@@ -110,6 +130,7 @@ public final class SimFleet implements AutoCloseable {
   @Override
   public void close() {
     web.close();
+    grpc.close();
     api.close();
   }
 
