@@ -11,24 +11,28 @@ import java.io.IOException;
 import java.util.function.Function;
 
 /**
- * Braiins OS through its legacy cgminer-compatible API on 4028: {@code pause} and {@code resume}.
- * Power targets live in the public gRPC API (port 50051, PerformanceService), not spoken here yet.
+ * Braiins OS: sleep and wake through its legacy cgminer-compatible API on 4028 ({@code pause} and
+ * {@code resume}); power targets through its public gRPC API ({@link BraiinsGrpc}, port 50051).
  */
 final class BraiinsControl implements PowerController {
   private final Function<MinerAddress, MinerRpc> rpcs;
+  private final BraiinsGrpc grpc;
 
-  BraiinsControl(Function<MinerAddress, MinerRpc> rpcs) {
+  BraiinsControl(Function<MinerAddress, MinerRpc> rpcs, BraiinsGrpc grpc) {
     this.rpcs = rpcs;
+    this.grpc = grpc;
   }
 
   @Override
   public CommandResult send(MinerAddress miner, PowerCommand command) throws IOException {
-    String verb = switch (command) {
-      case Sleep s -> "pause";
-      case Wake w -> "resume";
-      case SetPowerTarget t -> null;
-    };
-    if (verb == null) return new Refused(miner, "unsupported here: Braiins OS power targets need the gRPC API (port 50051)");
+    String verb;
+    switch (command) {
+      case Sleep s -> verb = "pause";
+      case Wake w -> verb = "resume";
+      case SetPowerTarget t -> {
+        return grpc.setPowerTarget(miner, t.watts());
+      }
+    }
     FirmwareStatus st = FirmwareStatus.of(FirmwareStatus.call(rpcs.apply(miner), miner, FirmwareStatus.request(verb, null)));
     if (st.ok() || st.already()) return new Accepted(miner, verb + " (" + st.msg() + ")");
     if (st.code() == FirmwareStatus.ACCESS_DENIED) {

@@ -6,6 +6,8 @@ import java.util.Objects;
 public record Credentials(String user, String password) {
   /** Bitmain stock firmware's web login as shipped. */
   public static final Credentials ANTMINER_DEFAULT = new Credentials("root", "root");
+  /** The Braiins OS login as shipped: root without a password (its gRPC API asks for one). */
+  public static final Credentials BRAIINS_DEFAULT = new Credentials("root", "");
   /** btminer's API password as shipped; the user name is not sent. */
   public static final Credentials WHATSMINER_DEFAULT = new Credentials("admin", "admin");
 

@@ -23,14 +23,15 @@ import java.util.function.Function;
  *
  * <p>{@link #send} blocks for one miner within the settings' deadlines and never throws: whatever
  * happens comes back as a {@link CommandResult} naming the miner. Nothing is shared between
- * miners but this object's settings and the LuxOS sessions it keeps (a concurrent map, one entry
- * per miner), so a hung miner holds up only its own caller;
+ * miners but this object's settings, the LuxOS sessions and the Braiins OS gRPC tokens and
+ * channels it keeps (concurrent maps, one entry per miner), so a hung miner holds up only its own caller;
  * {@link #sendAll} runs up to {@code maxConcurrent} miners at once on virtual threads.
  */
 public final class MinerControl implements AutoCloseable {
   private final ControlSettings settings;
   private final LuxosControl luxos;
   private final BraiinsControl braiins;
+  private final BraiinsGrpc braiinsGrpc;
   private final WhatsminerControl whatsminer;
   private final AntminerWebControl antminer;
   private final AvalonControl avalon;
@@ -42,7 +43,8 @@ public final class MinerControl implements AutoCloseable {
     this.settings = settings;
     Function<MinerAddress, MinerRpc> rpcs = a -> new TcpMinerRpc(a, settings.timeouts());
     this.luxos = new LuxosControl(rpcs);
-    this.braiins = new BraiinsControl(rpcs);
+    this.braiinsGrpc = new BraiinsGrpc(settings);
+    this.braiins = new BraiinsControl(rpcs, braiinsGrpc);
     this.whatsminer = new WhatsminerControl(rpcs, settings.whatsminer());
     this.antminer = new AntminerWebControl(this::http, settings);
     this.avalon = new AvalonControl(rpcs, InstantSource.system());
@@ -137,10 +139,21 @@ public final class MinerControl implements AutoCloseable {
     return luxos.keptSessions();
   }
 
-  /** Logs off the LuxOS sessions it kept, then drops its HTTP client. */
+  /** Braiins OS gRPC channels this controller holds open for its next commands; see {@link BraiinsGrpc}. */
+  public int openBraiinsChannels() {
+    return braiinsGrpc.openChannels();
+  }
+
+  /** Braiins OS gRPC logins this controller has made. */
+  public int braiinsLogins() {
+    return braiinsGrpc.logins();
+  }
+
+  /** Logs off the LuxOS sessions it kept, shuts its Braiins OS gRPC channels, then drops its HTTP client. */
   @Override
   public synchronized void close() {
     luxos.close();
+    braiinsGrpc.close();
     if (http != null) {
       http.shutdownNow(); // nothing should be in flight; whatever is, is abandoned
       httpThreads.close();
