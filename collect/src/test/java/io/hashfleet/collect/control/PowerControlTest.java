@@ -89,13 +89,65 @@ class PowerControlTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Dialect.class, names = {"LUXOS", "BRAIINS_OS", "WHATSMINER", "BITMAIN", "AVALON"})
-  void powerTargets_areRefusedAsUnsupported_namingTheMiner(Dialect dialect) {
+  @EnumSource(value = Dialect.class, names = {"LUXOS", "WHATSMINER", "BITMAIN", "AVALON"})
+  void powerTargets_areRefusedAsUnsupported_byAllButBraiinsOs_namingTheMiner(Dialect dialect) {
     VirtualMinerView m = rig.miner(dialect);
     CommandResult r = rig.send(m, PowerCommand.powerTarget(Power.ofWatts(2500)));
     assertThat(r).isInstanceOf(Refused.class);
     assertThat(r.message()).startsWith(rig.address(m) + ": ").contains("unsupported");
     assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void braiins_powerTarget_isAcceptedOverGrpc_andThePollerReadsTheTargetDrawAndLessHashrate() throws Exception {
+    VirtualMinerView m = rig.miner(Dialect.BRAIINS_OS);
+    MinerTelemetry before = rig.read(m);
+
+    CommandResult r = rig.send(m, PowerCommand.powerTarget(Power.ofWatts(2500)));
+
+    assertThat(r).as(r.message()).isInstanceOf(Accepted.class);
+    assertThat(r.message()).isEqualTo(rig.address(m) + ": SetPowerTarget 2500 W saved and applied (firmware target now 2500 W)");
+    rig.clock.advance(Duration.ofSeconds(30));
+    MinerTelemetry after = rig.read(m);
+    assertThat(after.powerW()).isBetween(2475, 2525);
+    assertThat(after.hashrateAvg().ths()).isLessThan(before.hashrateAvg().ths() * 0.95);
+    assertThat(rig.now(m).powerState()).isEqualTo(PowerState.HASHING);
+  }
+
+  @Test
+  void braiins_aTargetOutsideTheModelsRange_isRefusedWithTheFirmwaresMessage_andChangesNothing() throws Exception {
+    VirtualMinerView m = rig.miner(Dialect.BRAIINS_OS);
+    int before = rig.now(m).watts();
+
+    CommandResult r = rig.send(m, PowerCommand.powerTarget(Power.ofWatts(900)));
+
+    assertThat(r).isInstanceOf(Refused.class);
+    assertThat(r.message()).startsWith(rig.address(m) + ": power target 900 W refused: INVALID_ARGUMENT: power target 900 W is out of range: ");
+    rig.clock.advance(Duration.ofSeconds(30));
+    assertThat((double) rig.now(m).watts()).isCloseTo(before, org.assertj.core.data.Offset.offset(before * 0.01 + 1));
+  }
+
+  @Test
+  void hungBraiinsGrpcApi_failsTheTargetWithinItsDeadline_whileAHealthyNeighbourTakesIt() {
+    VirtualMinerView hung = rig.miner(Dialect.BRAIINS_OS);
+    VirtualMinerView healthy = rig.miner(Dialect.BRAIINS_OS);
+    rig.fleet.inject(hung.ip(), Fault.HUNG);
+    Map<io.hashfleet.domain.MinerAddress, Dialect> both = new LinkedHashMap<>();
+    both.put(rig.address(hung), Dialect.BRAIINS_OS);
+    both.put(rig.address(healthy), Dialect.BRAIINS_OS);
+
+    long t0 = System.nanoTime();
+    Map<io.hashfleet.domain.MinerAddress, CommandResult> results = rig.control.sendAll(both, PowerCommand.powerTarget(Power.ofWatts(2500)));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    CommandResult h = results.get(rig.address(hung));
+    assertThat(h).isInstanceOf(Failed.class);
+    assertThat(h.message()).startsWith(rig.address(hung) + ": power target 2500 W failed: no reply within");
+    assertThat(results.get(rig.address(healthy))).as(results.get(rig.address(healthy)).message()).isInstanceOf(Accepted.class);
+    assertThat(ms).as("one deadline, not two").isLessThan(SimRig.FAST.total().toMillis() + 1500);
+    rig.clock.advance(Duration.ofSeconds(30));
+    assertThat(rig.now(healthy).watts()).isBetween(2475, 2525);
+    assertThat(rig.now(hung).watts()).as("the hung miner was not changed").isGreaterThan(2600);
   }
 
   @Test

@@ -43,7 +43,7 @@ final class SimRig implements AutoCloseable {
     SimConfig config = new SimConfig(60, Cidr.parse(range), SimConfig.parseMix("s19xp:3,m50s:1,a1366:1"),
         SimConfig.parseMix("stock:1,braiins:1,luxos:1"), 0, 5, "0.0.0.0", 0, ModelCatalog.bundled()).withPowerTiming(sleep, boot);
     fleet = SimFleet.start(config, realClock != null ? realClock : clock);
-    settings = ControlSettings.DEFAULT.withTimeouts(FAST).withAntminerWebPort(fleet.httpPort());
+    settings = ControlSettings.DEFAULT.withTimeouts(FAST).withAntminerWebPort(fleet.httpPort()).withBraiinsGrpcPort(fleet.grpcPort());
     control = new MinerControl(settings);
   }
 
