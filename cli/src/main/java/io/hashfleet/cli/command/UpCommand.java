@@ -140,7 +140,9 @@ public final class UpCommand implements Callable<Integer> {
             + ": run `hashfleet scan RANGE --register` first, or `hashfleet up --demo`");
       }
       try (Collector collector = new Collector(store, catalog, settings, retention, Clock.systemUTC()).start();
-          MinerControl control = new MinerControl(ControlSettings.DEFAULT.withAntminerWebPort(sim != null ? sim.httpPort() : antminerWebPort))) {
+          MinerControl control = new MinerControl(sim != null
+              ? ControlSettings.DEFAULT.withAntminerWebPort(sim.httpPort()).withBraiinsGrpcPort(sim.grpcPort())
+              : ControlSettings.DEFAULT.withAntminerWebPort(antminerWebPort))) {
         io.hashfleet.energy.price.PowerPrices powerPrices = energy && prices != null ? loadPrices() : null;
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
             new FirmwareCommandSender(control, collector), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
