@@ -45,6 +45,22 @@ final class SimRig implements AutoCloseable {
     fleet = SimFleet.start(config, realClock != null ? realClock : clock);
     settings = ControlSettings.DEFAULT.withTimeouts(FAST).withAntminerWebPort(fleet.httpPort()).withBraiinsGrpcPort(fleet.grpcPort());
     control = new MinerControl(settings);
+    warmUpGrpc(fleet, settings);
+  }
+
+  private static boolean grpcWarm;
+
+  /**
+   * The first gRPC call in a JVM loads Netty, protobuf and gRPC's classes and extracts Netty's
+   * native transport: over a second on a loaded machine, more than {@link #FAST} allows. One
+   * throwaway power target per JVM, with the default timeouts, to an address that is no miner of
+   * the fleet (the sim answers UNAVAILABLE), so no test's miner counts its login.
+   */
+  private static synchronized void warmUpGrpc(SimFleet fleet, ControlSettings settings) {
+    if (grpcWarm) return;
+    grpcWarm = true;
+    MinerControl.send(new MinerAddress("127.0.0.1", fleet.port()), Dialect.BRAIINS_OS,
+        PowerCommand.powerTarget(io.hashfleet.domain.Power.ofWatts(2500)), settings.withTimeouts(RpcTimeouts.DEFAULT));
   }
 
   /** A miner of {@code dialect} no earlier call has handed out, so tests never share one. */
