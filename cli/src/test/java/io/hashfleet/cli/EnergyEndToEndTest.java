@@ -200,7 +200,8 @@ class EnergyEndToEndTest {
       RpcTimeouts timeouts = new RpcTimeouts(Duration.ofMillis(500), Duration.ofMillis(800), Duration.ofMillis(1500), 1 << 20);
       SimFleet sim = SimFleet.start(config);
       FleetStore store = FleetStore.open(dir.resolve("fleet.duckdb"));
-      MinerControl commands = new MinerControl(control.apply(ControlSettings.DEFAULT.withTimeouts(timeouts).withAntminerWebPort(sim.httpPort())));
+      MinerControl commands = new MinerControl(control.apply(ControlSettings.DEFAULT.withTimeouts(timeouts).withAntminerWebPort(sim.httpPort())
+          .withBraiinsGrpcPort(sim.grpcPort())));
       int prefix = 32 - (32 - Integer.numberOfLeadingZeros(miners - 1));
       List<FoundMiner> found = new NetworkScanner(new FirmwareProbe(catalog, timeouts, Clock.systemUTC()), 32)
           .scan(List.of(Cidr.parse(net + ".0/" + prefix)), sim.port(), ScanProgress.NONE).found();
