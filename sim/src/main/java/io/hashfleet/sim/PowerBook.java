@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * leaves its timeline alone, as firmware does.
  *
  * <p>A power target (Braiins OS) is a kind of running state: the tuner moves the draw from where it
- * was to the target over {@link #SETTLE} and holds it there. It is kept as a share of the unit's own
+ * was to the target and holds it there. It takes the sleep time to get there, the pace at which
+ * the firmware winds hashboards down: it switches to a profile it has tuned before (retuning from
+ * scratch takes far longer on real units, and is not modelled). It is kept as a share of the unit's own
  * normal hashing draw, so that the draw lands on the target whatever the unit's bin. Firmware saves
  * the target, so it outlives a sleep: a miner told a target while asleep stays asleep, and a wake
  * boots and ramps to the last target (to its normal draw when it never had one).
@@ -23,12 +25,6 @@ final class PowerBook {
   static final double STANDBY_WATTS = 15;
   /** Share of nominal draw while booting: fans at full speed and hashboards being probed. */
   static final double BOOT_SHARE = 0.04;
-  /**
-   * How long the tuner takes to move the draw to a new target: it switches to a profile it has
-   * tuned before (retuning from scratch takes far longer on real units, and is not modelled).
-   */
-  static final Duration SETTLE = Duration.ofSeconds(20);
-
   private final long sleepMs;
   private final long bootMs;
   private final long rampMs;
@@ -50,7 +46,7 @@ final class PowerBook {
     this.sleepMs = sleepTime.toMillis();
     this.bootMs = bootTime.toMillis();
     this.rampMs = bootMs / 6;
-    this.settleMs = SETTLE.toMillis();
+    this.settleMs = sleepMs;
   }
 
   /**

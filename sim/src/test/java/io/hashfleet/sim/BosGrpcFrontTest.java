@@ -84,7 +84,7 @@ class BosGrpcFrontTest {
     var reply = performance(c, token).setPowerTarget(target(2500));
 
     assertThat(reply.getPowerTarget().getWatt()).isEqualTo(2500);
-    clock.advance(PowerBook.SETTLE);
+    clock.advance(SimConfig.DEFAULT_SLEEP_TIME); // the target settles in the sleep time
     VirtualMinerView now = fleet.at(m.ip()).orElseThrow();
     assertThat(now.powerState()).isEqualTo(PowerState.HASHING);
     assertThat((double) now.watts()).isCloseTo(2500, within(2500 * 0.01));

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 class PowerBookTest {
   private final PowerBook book = new PowerBook(Duration.ofSeconds(5), Duration.ofSeconds(180));
   private static final double HASHING_W = 3000;
+  /** A target settles in the sleep time. */
+  private static final long SETTLE_MS = 5_000;
 
   @Test
   void sleep_windsDownLinearlyToStandby_withinTheSleepTime() {
@@ -59,10 +61,10 @@ class PowerBookTest {
   void target_settlesTheDrawFromNormalToTheTargetShare_andHashrateFollowsTheCurve() {
     book.target(3, 0.8, 0);
     assertThat(book.targetShare(3)).isEqualTo(0.8);
-    PowerBook.PowerLevel halfway = book.at(3, PowerBook.SETTLE.toMillis() / 2);
+    PowerBook.PowerLevel halfway = book.at(3, SETTLE_MS / 2);
     assertThat(halfway.state()).isEqualTo(PowerState.HASHING);
     assertThat(halfway.watts(HASHING_W)).isCloseTo(0.9 * HASHING_W, within(1e-6));
-    PowerBook.PowerLevel settled = book.at(3, PowerBook.SETTLE.toMillis());
+    PowerBook.PowerLevel settled = book.at(3, SETTLE_MS);
     assertThat(settled.watts(HASHING_W)).isCloseTo(0.8 * HASHING_W, within(1e-6));
     // less draw, less hashrate, but better J/TH: hashrate falls less than the draw
     assertThat(settled.hashFactor()).isCloseTo(Math.pow(0.8, 2.0 / 3), within(1e-9)).isGreaterThan(0.8).isLessThan(1);
@@ -72,16 +74,16 @@ class PowerBookTest {
   @Test
   void aNewTarget_settlesFromWhereTheLastOneHadGot() {
     book.target(5, 0.7, 0);
-    book.target(5, 1.1, PowerBook.SETTLE.toMillis() / 2); // from 0.85, heading up
-    assertThat(book.at(5, PowerBook.SETTLE.toMillis() / 2).watts(HASHING_W)).isCloseTo(0.85 * HASHING_W, within(1e-6));
-    assertThat(book.at(5, PowerBook.SETTLE.toMillis() * 2).watts(HASHING_W)).isCloseTo(1.1 * HASHING_W, within(1e-6));
-    assertThat(book.at(5, PowerBook.SETTLE.toMillis() * 2).hashFactor()).isGreaterThan(1);
+    book.target(5, 1.1, SETTLE_MS / 2); // from 0.85, heading up
+    assertThat(book.at(5, SETTLE_MS / 2).watts(HASHING_W)).isCloseTo(0.85 * HASHING_W, within(1e-6));
+    assertThat(book.at(5, SETTLE_MS * 2).watts(HASHING_W)).isCloseTo(1.1 * HASHING_W, within(1e-6));
+    assertThat(book.at(5, SETTLE_MS * 2).hashFactor()).isGreaterThan(1);
   }
 
   @Test
   void sleepFromATarget_windsDownFromTheTargetDraw_andTheWakeRampsBackToTheSavedTarget() {
     book.target(6, 0.6, 0);
-    long t = PowerBook.SETTLE.toMillis();
+    long t = SETTLE_MS;
     assertThat(book.sleep(6, t)).isTrue();
     assertThat(book.at(6, t).watts(HASHING_W)).isCloseTo(0.6 * HASHING_W, within(1e-6));
     assertThat(book.at(6, t + 2_500).watts(HASHING_W)).isCloseTo(15 + (0.6 * HASHING_W - 15) / 2, within(1e-6));
