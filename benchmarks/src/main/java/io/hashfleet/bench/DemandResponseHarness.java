@@ -54,7 +54,8 @@ public final class DemandResponseHarness {
     String firmware = PollerLoadHarness.strArg(args, "--firmware", "braiins:50,luxos:50");
     try (SimProcess sim = SimProcess.start(miners, range.toString(), port, "s19xp:100", firmware);
         FleetStore store = FleetStore.open(dir.resolve("dr.duckdb"));
-        MinerControl control = new MinerControl(ControlSettings.DEFAULT.withMaxConcurrent(concurrency))) {
+        MinerControl control = new MinerControl(ControlSettings.DEFAULT.withMaxConcurrent(concurrency)
+            .withAntminerWebPort(sim.webPort()).withBraiinsGrpcPort(sim.grpcPort()))) {
       RpcTimeouts scanTimeouts = new RpcTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(6), 1 << 20);
       ScanReport scan = new NetworkScanner(new FirmwareProbe(catalog, scanTimeouts, Clock.systemUTC()), 1024).scan(List.of(range), port, (d, t, f) -> {});
       List<FleetMiner> fleet = new ArrayList<>();

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The simulator in its own JVM, as an operator would run it next to the poller, so the load
@@ -15,9 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class SimProcess implements AutoCloseable {
   private final Process process;
+  private final int webPort;
+  private final int grpcPort;
 
-  private SimProcess(Process process) {
+  private SimProcess(Process process, int webPort, int grpcPort) {
     this.process = process;
+    this.webPort = webPort;
+    this.grpcPort = grpcPort;
   }
 
   static SimProcess start(int miners, String range, int port, String mix) throws IOException, InterruptedException {
@@ -39,6 +45,11 @@ final class SimProcess implements AutoCloseable {
       throw new IOException("simulator did not start: " + line);
     }
     System.out.println(line);
+    Matcher ports = Pattern.compile("web port (\\d+), gRPC port (\\d+)").matcher(line);
+    if (!ports.find()) {
+      p.destroyForcibly();
+      throw new IOException("simulator did not say its web and gRPC ports: " + line);
+    }
     Thread.ofPlatform().daemon().start(() -> {
       try {
         while (out.readLine() != null) {
@@ -48,7 +59,17 @@ final class SimProcess implements AutoCloseable {
         // child gone
       }
     });
-    return new SimProcess(p);
+    return new SimProcess(p, Integer.parseInt(ports.group(1)), Integer.parseInt(ports.group(2)));
+  }
+
+  /** Where the sim's stock Antminers take commands. */
+  int webPort() {
+    return webPort;
+  }
+
+  /** Where the sim's Braiins OS miners take power targets. */
+  int grpcPort() {
+    return grpcPort;
   }
 
   /** CPU seconds (user + system) the simulator has used, from /proc. */

@@ -32,6 +32,12 @@ public final class SimCommand implements Callable<Integer> {
 
   @Option(names = "--port", defaultValue = "4028", description = "API port every miner answers on (default: ${DEFAULT-VALUE}).") int port;
 
+  @Option(names = "--web-port", defaultValue = "0", description = "Port of the stock Antminers' web configuration, where they take commands (80 on real units; default: any free port, printed at start).")
+  int webPort;
+
+  @Option(names = "--grpc-port", defaultValue = "0", description = "Port of the Braiins OS gRPC API, where power targets go (50051 on real units; default: any free port, printed at start).")
+  int grpcPort;
+
   @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the listening socket binds to (default: ${DEFAULT-VALUE}).") String bind;
 
   @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long (default: run until interrupted).")
@@ -40,7 +46,7 @@ public final class SimCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SimConfig config = new SimConfig(miners, Cidr.parse(range), SimConfig.parseMix(mix), SimConfig.parseMix(firmware),
-        faults, seed, bind, port, ModelCatalog.bundled());
+        faults, seed, bind, port, ModelCatalog.bundled()).withHttpPort(webPort).withGrpcPort(grpcPort);
     try (SimFleet fleet = SimFleet.start(config)) {
       Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));
       Map<String, Long> byModel = new java.util.TreeMap<>();
@@ -49,7 +55,8 @@ public final class SimCommand implements Callable<Integer> {
         byModel.merge(m.modelId(), 1L, Long::sum);
         if (m.fault() != null) faulty++;
       }
-      System.out.printf("sim: %,d miners on %s port %d (%s), %,d with faults%n", fleet.size(), config.range(), fleet.port(), byModel, faulty);
+      System.out.printf("sim: %,d miners on %s port %d (%s), %,d with faults; web port %d, gRPC port %d%n", fleet.size(), config.range(),
+          fleet.port(), byModel, faulty, fleet.httpPort(), fleet.grpcPort());
       System.out.flush();
       long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
       long lastServed = 0;

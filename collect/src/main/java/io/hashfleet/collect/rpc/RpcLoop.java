@@ -162,6 +162,7 @@ public final class RpcLoop implements AutoCloseable {
         // the selector broke: nothing more can be done on this loop
       } finally {
         for (Call c : active) if (!c.done) fail(c, new RpcException(c.address, RpcException.Kind.OTHER, "poller stopped", null));
+        active.clear(); // a stopped loop is still referenced by its owner: let the calls' buffers go
         for (Call c; (c = incoming.poll()) != null; ) fail(c, new RpcException(c.address, RpcException.Kind.OTHER, "poller stopped", null));
         try {
           selector.close();
