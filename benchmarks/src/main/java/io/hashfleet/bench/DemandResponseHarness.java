@@ -67,6 +67,7 @@ public final class DemandResponseHarness {
         // One full cycle so every miner has a latest sample (the planner needs to know who runs).
         while (collector.live().samples().size() < fleet.size()) Thread.sleep(500);
         Thread.sleep(2_000);
+        control.warmUp(); // as `up --energy` does when it starts
         AuditTrail trail = new AuditTrail(store);
         EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector),
             Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000);

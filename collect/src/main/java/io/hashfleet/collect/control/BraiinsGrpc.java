@@ -112,6 +112,24 @@ final class BraiinsGrpc implements AutoCloseable {
 
   private enum Step { LOGIN, SET, SET_AFTER_LOGIN }
 
+  /**
+   * Loads and starts the client stack (Netty's event loop, protobuf, the stubs) with one login to a
+   * closed local port, which fails at once. A controller calls this when it starts: the first power
+   * target of a demand-response call otherwise pays that start-up, a second or two on a busy
+   * machine, in the middle of the call.
+   */
+  void warmUp() {
+    ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", 9).usePlaintext().build(); // discard port: nothing listens
+    try {
+      AuthenticationServiceGrpc.newBlockingStub(ch).withDeadline(Deadline.after(2, TimeUnit.SECONDS))
+          .login(LoginRequest.newBuilder().setUsername("warm-up").setPassword("").build());
+    } catch (RuntimeException expected) {
+      // refused, as intended: the classes are loaded and the event loop is running
+    } finally {
+      ch.shutdownNow();
+    }
+  }
+
   private String login(ManagedChannel channel, String key, Deadline deadline) {
     AtomicReference<Metadata> headers = new AtomicReference<>();
     AtomicReference<Metadata> trailers = new AtomicReference<>();

@@ -139,6 +139,14 @@ public final class MinerControl implements AutoCloseable {
     return luxos.keptSessions();
   }
 
+  /**
+   * Starts the gRPC client in the background, so that a power target in the middle of a
+   * demand-response call does not wait for it; for controllers that run for a long time.
+   */
+  public void warmUp() {
+    Thread.ofVirtual().name("grpc-warm-up").start(braiinsGrpc::warmUp);
+  }
+
   /** Braiins OS gRPC channels this controller holds open for its next commands; see {@link BraiinsGrpc}. */
   public int openBraiinsChannels() {
     return braiinsGrpc.openChannels();

@@ -17,21 +17,7 @@ class DispatchPlannerTest {
 
   /** Site 0 "west": 10 S19 XP (21.5 J/TH, 3,010 W) and 10 S19j Pro (29.5 J/TH, 3,068 W), all running for an hour. */
   static FleetState fleet() {
-    int n = 20;
-    String[] ids = new String[n];
-    int[] site = new int[n];
-    float[] jth = new float[n];
-    int[] watts = new int[n];
-    boolean[] running = new boolean[n];
-    long[] changed = new long[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = "10.0.0." + i;
-      jth[i] = i < 10 ? 21.5f : 29.5f;
-      watts[i] = i < 10 ? 3010 : 3068;
-      running[i] = true;
-      changed[i] = NOW.minusSeconds(3600).getEpochSecond();
-    }
-    return new FleetState(ids, site, List.of("west"), jth, watts, running, changed);
+    return DispatchPartialPowerTest.fleet(DispatchPartialPowerTest.all(false), new int[20]); // none takes power targets
   }
 
   static DispatchInputs inputs(String price, long limitW, long rampW, Duration minOn, List<DemandResponseEvent> events) {
