@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -117,7 +118,7 @@ public final class PollScheduler implements AutoCloseable {
   private void startOne(AsyncPollTask async, FleetMiner miner, Due due, long interval) {
     long t0 = System.nanoTime();
     Instant at = Instant.now(clock);
-    java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean over = new AtomicBoolean();
     try {
       async.start(miner, at, outcome -> {
         if (over.compareAndSet(false, true)) finish(miner, due, interval, t0, outcome);

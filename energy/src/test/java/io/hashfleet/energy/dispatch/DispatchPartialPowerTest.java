@@ -164,11 +164,12 @@ class DispatchPartialPowerTest {
     assertThat(again.target()).isEmpty();
   }
 
-  @Property(tries = 300)
-  void noPlanEverExceedsASiteLimitWithTargetsInPlay(@ForAll @IntRange(min = 1, max = 400) int machines,
-      @ForAll @IntRange(min = 0, max = 2_000_000) int limitW, @ForAll @IntRange(min = -50, max = 300) int price,
-      @ForAll @IntRange(min = 0, max = 100) int runningPct, @ForAll @IntRange(min = 0, max = 100) int capablePct,
-      @ForAll @IntRange(min = 0, max = 500_000) int shedW, @ForAll @IntRange(min = 0, max = 200_000) int rampW) {
+  /**
+   * A varied fleet over sites "a", "b", "c" for the properties: efficiencies, draws and on/off
+   * times spread by index, {@code runningPct} of it running and {@code capablePct} on firmware that
+   * takes power targets (some of those already turned down).
+   */
+  static FleetState mixedFleet(int machines, int runningPct, int capablePct) {
     String[] ids = new String[machines];
     int[] site = new int[machines];
     float[] jth = new float[machines];
@@ -191,7 +192,15 @@ class DispatchPartialPowerTest {
         if (i % 4 == 0) target[i] = min[i] + (i * 53 % (watts[i] - min[i])); // some already turned down
       }
     }
-    FleetState f = new FleetState(ids, site, List.of("a", "b", "c"), jth, watts, running, available, changed, min, target);
+    return new FleetState(ids, site, List.of("a", "b", "c"), jth, watts, running, available, changed, min, target);
+  }
+
+  @Property(tries = 300)
+  void noPlanEverExceedsASiteLimitWithTargetsInPlay(@ForAll @IntRange(min = 1, max = 400) int machines,
+      @ForAll @IntRange(min = 0, max = 2_000_000) int limitW, @ForAll @IntRange(min = -50, max = 300) int price,
+      @ForAll @IntRange(min = 0, max = 100) int runningPct, @ForAll @IntRange(min = 0, max = 100) int capablePct,
+      @ForAll @IntRange(min = 0, max = 500_000) int shedW, @ForAll @IntRange(min = 0, max = 200_000) int rampW) {
+    FleetState f = mixedFleet(machines, runningPct, capablePct);
     long[] limits = {limitW, limitW / 2, 2L * limitW};
     var events = List.of(new DemandResponseEvent("e", "b", Math.max(1, shedW), NOW, Duration.ofMinutes(10), f.loadBySite()[1]));
     var in = new DispatchInputs(NOW, BigDecimal.valueOf(price), HASHPRICE, BigDecimal.ZERO, limits, new long[] {rampW, rampW, rampW},

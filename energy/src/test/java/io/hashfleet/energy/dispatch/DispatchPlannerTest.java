@@ -75,21 +75,7 @@ class DispatchPlannerTest {
   void noPlanEverExceedsASiteLimit(@ForAll @IntRange(min = 1, max = 400) int machines, @ForAll @IntRange(min = 0, max = 2_000_000) int limitW,
       @ForAll @IntRange(min = -50, max = 300) int price, @ForAll @IntRange(min = 0, max = 100) int runningPct,
       @ForAll @IntRange(min = 0, max = 500_000) int shedW) {
-    String[] ids = new String[machines];
-    int[] site = new int[machines];
-    float[] jth = new float[machines];
-    int[] watts = new int[machines];
-    boolean[] running = new boolean[machines];
-    long[] changed = new long[machines];
-    for (int i = 0; i < machines; i++) {
-      ids[i] = "m" + i;
-      site[i] = i % 3;
-      jth[i] = 13.5f + (i * 7 % 25);
-      watts[i] = 3000 + (i * 37 % 700);
-      running[i] = (i * 13 % 100) < runningPct;
-      changed[i] = NOW.getEpochSecond() - (i * 97 % 7200);
-    }
-    FleetState f = new FleetState(ids, site, List.of("a", "b", "c"), jth, watts, running, changed);
+    FleetState f = DispatchPartialPowerTest.mixedFleet(machines, runningPct, 0); // no power targets
     long[] limits = {limitW, limitW / 2, 2L * limitW};
     var events = List.of(new DemandResponseEvent("e", "b", Math.max(1, shedW), NOW, Duration.ofMinutes(10), f.loadBySite()[1]));
     var in = new DispatchInputs(NOW, BigDecimal.valueOf(price), HASHPRICE, BigDecimal.ZERO, limits, new long[] {50_000, 50_000, 50_000},
