@@ -16,6 +16,7 @@ import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerLocation;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.energy.audit.AuditTrail;
+import io.hashfleet.energy.audit.EnergyAction;
 import io.hashfleet.energy.execution.ExecutionReport;
 import io.hashfleet.store.FleetStore;
 import java.nio.file.Files;
@@ -67,9 +68,9 @@ public final class DemandResponseHarness {
         // One full cycle so every miner has a latest sample (the planner needs to know who runs).
         while (collector.live().samples().size() < fleet.size()) Thread.sleep(500);
         Thread.sleep(2_000);
-        control.warmUp(); // as `up --energy` does when it starts
+        control.warmUp().join(); // as `up --energy` does when it starts, long before a call comes
         AuditTrail trail = new AuditTrail(store);
-        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector),
+        EnergyControl energy = new EnergyControl(collector.live(), catalog, trail, new FirmwareCommandSender(control, collector), collector.pollHold(),
             Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000);
         System.out.println("calling: shed " + shedMw + " MW at rockdale");
         double simCpu0 = sim.cpuSeconds();
@@ -82,8 +83,9 @@ public final class DemandResponseHarness {
             (PollerLoadHarness.ownCpuSeconds() - ownCpu0 + sim.cpuSeconds() - simCpu0) / issued);
         long accepted = 0;
         for (long w : r.acceptedSleepWatts()) accepted += w;
-        System.out.printf("call to every command answered: %.2f s; %,d orders, %,d accepted (%.1f MW), %d refused, %d failed, %d attempts%n",
-            issued, r.orders(), r.accepted(), accepted / 1e6, r.refused().size(), r.failed().size(), r.attempts());
+        long targets = trail.actions("bench-1").stream().filter(a -> a.command() == EnergyAction.Command.POWER_TARGET).count();
+        System.out.printf("call to every command answered: %.2f s; %,d orders (%,d of them power targets), %,d accepted (%.1f MW), %d refused, %d failed,"
+            + " %d attempts%n", issued, r.orders(), targets, r.accepted(), accepted / 1e6, r.refused().size(), r.failed().size(), r.attempts());
         long confirmedWatts = 0;
         int confirmed = 0;
         while (confirmed < r.accepted() && (System.nanoTime() - t0) / 1e9 < issued + interval * 2 + 30) {

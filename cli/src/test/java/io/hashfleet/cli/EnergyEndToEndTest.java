@@ -179,7 +179,7 @@ class EnergyEndToEndTest {
       this.control = control;
       this.collector = collector;
       this.trail = new AuditTrail(store);
-      this.energy = new EnergyControl(collector.live(), ModelCatalog.bundled(), trail, new FirmwareCommandSender(control, collector),
+      this.energy = new EnergyControl(collector.live(), ModelCatalog.bundled(), trail, new FirmwareCommandSender(control, collector), collector.pollHold(),
           Clock.systemUTC(), Duration.ofSeconds(20), 5_000_000);
     }
 

@@ -145,7 +145,7 @@ public final class UpCommand implements Callable<Integer> {
               : ControlSettings.DEFAULT.withAntminerWebPort(antminerWebPort))) {
         io.hashfleet.energy.price.PowerPrices powerPrices = energy && prices != null ? loadPrices() : null;
         EnergyControl energyControl = energy ? new EnergyControl(collector.live(), catalog, new AuditTrail(store),
-            new FirmwareCommandSender(control, collector), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
+            new FirmwareCommandSender(control, collector), collector.pollHold(), Clock.systemUTC(), Duration.ofMinutes(10), 5_000_000) : null;
         if (energy) control.warmUp(); // the first power target of a call should not pay for the gRPC client's start
         try (LiveEndpoint endpoint = openEndpoint(collector, catalog, energyControl);
             ConsoleServer console = openConsole(store, catalog, energyControl, reports)) {

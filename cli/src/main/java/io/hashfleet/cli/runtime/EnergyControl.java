@@ -1,5 +1,6 @@
 package io.hashfleet.cli.runtime;
 
+import io.hashfleet.collect.poll.PollHold;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerSample;
 import io.hashfleet.domain.ModelCatalog;
@@ -44,14 +45,21 @@ public final class EnergyControl {
   private final Clock clock;
   private final Duration confirmWithin;
   private final long rampWatts;
+  private final PollHold pollHold;
   // One decision at a time: a tick and a demand-response call must not plan over each other.
   private final ReentrantLock deciding = new ReentrantLock();
   // Miners whose firmware refused a power target: planned as machines that can only sleep. Kept
   // for this controller's life; after a restart each is tried once more.
   private final java.util.Set<String> refusesTargets = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  public EnergyControl(LiveFleet live, ModelCatalog catalog, AuditTrail trail, CommandSender sender, Clock clock, Duration confirmWithin, long rampWatts) {
+  /**
+   * @param pollHold the collector's: new polls wait while a demand-response call is carried out,
+   *     from the plan to the last trail row, so the CPU goes to the call
+   */
+  public EnergyControl(LiveFleet live, ModelCatalog catalog, AuditTrail trail, CommandSender sender, PollHold pollHold, Clock clock, Duration confirmWithin,
+      long rampWatts) {
     this.live = live;
+    this.pollHold = pollHold;
     this.catalog = catalog;
     this.trail = trail;
     this.executor = new PlanExecutor(sender, trail, clock, 3, Duration.ofSeconds(1));
@@ -60,11 +68,15 @@ public final class EnergyControl {
     this.rampWatts = rampWatts;
   }
 
-  /** A demand-response call: record it, plan the shed at its site, send the commands now. */
+  /**
+   * A demand-response call: record it, plan the shed at its site, send the commands now. Polls wait
+   * meanwhile: the sends hold them anyway, and the poller's backlog released between the last
+   * command and the trail write made that write take a second instead of a tenth (measured).
+   */
   public ExecutionReport demandResponse(String id, String site, long shedWatts, Duration within, Duration duration, String source)
       throws InterruptedException {
     deciding.lock();
-    try {
+    try (PollHold.Held held = pollHold.hold()) {
       Instant now = clock.instant();
       FleetState fleet = fleetState(now);
       long baseline = fleet.loadBySite()[fleet.siteIndex(site)];

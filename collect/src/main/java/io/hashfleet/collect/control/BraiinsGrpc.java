@@ -119,6 +119,14 @@ final class BraiinsGrpc implements AutoCloseable {
    * machine, in the middle of the call.
    */
   void warmUp() {
+    // Serialising each request once loads protobuf's runtime, which the refused login below does not reach.
+    byte[] request = SetPowerTargetRequest.newBuilder().setSaveAction(SaveAction.SAVE_ACTION_SAVE_AND_APPLY)
+        .setPowerTarget(io.hashfleet.firmware.bos.v1.Power.newBuilder().setWatt(1)).build().toByteArray();
+    try {
+      SetPowerTargetRequest.parseFrom(request);
+    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+      throw new IllegalStateException("protobuf could not read back its own bytes", e);
+    }
     ManagedChannel ch = NettyChannelBuilder.forAddress("127.0.0.1", 9).usePlaintext().build(); // discard port: nothing listens
     try {
       AuthenticationServiceGrpc.newBlockingStub(ch).withDeadline(Deadline.after(2, TimeUnit.SECONDS))

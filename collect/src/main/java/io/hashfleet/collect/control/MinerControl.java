@@ -85,13 +85,29 @@ public final class MinerControl implements AutoCloseable {
     }
   }
 
+  /** One command for one miner, for {@link #sendEach}. */
+  public record Order(MinerAddress miner, Dialect dialect, PowerCommand command) {}
+
   /**
    * The same command to many miners at once, at most {@code maxConcurrent} at a time. Results keep
-   * the order of {@code miners}. That many virtual threads take miners from a shared counter: one
-   * thread per miner parked on a semaphore spent more on waking each other than on the commands.
+   * the order of {@code miners}.
    */
   public Map<MinerAddress, CommandResult> sendAll(Map<MinerAddress, Dialect> miners, PowerCommand command) {
-    List<Map.Entry<MinerAddress, Dialect>> work = new ArrayList<>(miners.entrySet());
+    List<Order> work = new ArrayList<>(miners.size());
+    miners.forEach((miner, dialect) -> work.add(new Order(miner, dialect, command)));
+    List<CommandResult> results = sendEach(work);
+    Map<MinerAddress, CommandResult> out = new LinkedHashMap<>();
+    for (int i = 0; i < results.size(); i++) out.put(work.get(i).miner(), results.get(i));
+    return out;
+  }
+
+  /**
+   * Each order's command to its miner, at most {@code maxConcurrent} at a time, started in the
+   * order given; one result per order, in the same order. That many virtual threads take orders
+   * from a shared counter: one thread per miner parked on a semaphore spent more on waking each
+   * other than on the commands.
+   */
+  public List<CommandResult> sendEach(List<Order> work) {
     CommandResult[] results = new CommandResult[work.size()];
     AtomicInteger next = new AtomicInteger();
     int threads = Math.min(settings.maxConcurrent(), work.size());
@@ -99,20 +115,20 @@ public final class MinerControl implements AutoCloseable {
       for (int t = 0; t < threads; t++) {
         pool.execute(() -> {
           for (int i; (i = next.getAndIncrement()) < work.size(); ) {
-            MinerAddress miner = work.get(i).getKey();
+            Order o = work.get(i);
             try {
-              results[i] = send(miner, work.get(i).getValue(), command);
+              results[i] = send(o.miner(), o.dialect(), o.command());
             } catch (RuntimeException | Error e) {
-              results[i] = new Failed(miner, command.label() + " failed: " + e);
+              results[i] = new Failed(o.miner(), o.command().label() + " failed: " + e);
             }
           }
         });
       }
     }
-    Map<MinerAddress, CommandResult> out = new LinkedHashMap<>();
+    List<CommandResult> out = new ArrayList<>(results.length);
     for (int i = 0; i < results.length; i++) {
-      MinerAddress miner = work.get(i).getKey();
-      out.put(miner, results[i] != null ? results[i] : new Failed(miner, command.label() + " interrupted"));
+      Order o = work.get(i);
+      out.add(results[i] != null ? results[i] : new Failed(o.miner(), o.command().label() + " interrupted"));
     }
     return out;
   }
@@ -142,9 +158,11 @@ public final class MinerControl implements AutoCloseable {
   /**
    * Starts the gRPC client in the background, so that a power target in the middle of a
    * demand-response call does not wait for it; for controllers that run for a long time.
+   *
+   * @return the thread doing it, for a caller that wants to wait
    */
-  public void warmUp() {
-    Thread.ofVirtual().name("grpc-warm-up").start(braiinsGrpc::warmUp);
+  public Thread warmUp() {
+    return Thread.ofVirtual().name("grpc-warm-up").start(braiinsGrpc::warmUp);
   }
 
   /** Braiins OS gRPC channels this controller holds open for its next commands; see {@link BraiinsGrpc}. */

@@ -50,8 +50,9 @@ public interface CommandSender {
 
   /**
    * Sends every order, concurrently; returns one result per order, in any order. Orders are given
-   * sleeps first, then power targets, then wakes, and an implementation that sends in batches keeps
-   * that order: a machine woken in the same plan then boots at its new target.
+   * sleeps first, then power targets, then wakes. Sleeps and targets may overlap, but a wake goes
+   * out only once every order before it is answered: a machine woken in the same plan then boots
+   * at its new target.
    */
   List<Result> send(List<Order> orders) throws InterruptedException;
 }
