@@ -5,7 +5,6 @@ import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerSample;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.energy.audit.AuditTrail;
-import io.hashfleet.energy.audit.EnergyAction;
 import io.hashfleet.energy.audit.EnergyEvent;
 import io.hashfleet.energy.dispatch.CurtailmentPlan;
 import io.hashfleet.energy.dispatch.DemandResponseEvent;
@@ -15,6 +14,7 @@ import io.hashfleet.energy.dispatch.FleetState;
 import io.hashfleet.energy.dispatch.FleetStateBuilder;
 import io.hashfleet.energy.execution.CommandSender;
 import io.hashfleet.energy.execution.Confirmation;
+import io.hashfleet.energy.execution.ControlledFleet;
 import io.hashfleet.energy.execution.ExecutionReport;
 import io.hashfleet.energy.execution.PlanExecutor;
 import io.hashfleet.energy.execution.Resume;
@@ -264,35 +264,16 @@ public final class EnergyControl {
 
   public record TickResult(Confirmation.Result confirmation, int wakesDue, ExecutionReport wakes, List<String> closedEvents) {}
 
-  /**
-   * The dispatcher's view: registry and hot state, plus what the trail says this controller put to
-   * sleep or turned down (a turned-down miner's nominal draw is the one its target was planned from).
-   */
+  /** The dispatcher's view: registry and hot state, plus what the trail says this controller did (see {@link ControlledFleet}). */
   FleetState fleetState(Instant now) {
-    Map<String, EnergyAction> last = trail.lastSleepOrWakeByMiner();
-    Map<String, EnergyAction> targets = trail.lastTargetByMiner();
-    PowerModel power = new PowerModel(catalog);
-    FleetStateBuilder b = new FleetStateBuilder(live.size());
+    ControlledFleet view = new ControlledFleet(trail, catalog, refusesTargets, now, live.size());
     for (MinerSample sample : live.samples()) {
       FleetMiner m = live.miner(sample.address());
       if (m == null) continue;
-      String id = m.address().toString();
       boolean hashing = sample.telemetry() != null && !sample.telemetry().hashrateNow().isZero();
-      EnergyAction act = last.get(id);
-      boolean asleepByUs = act != null && act.command() == EnergyAction.Command.SLEEP;
-      Integer reported = hashing ? sample.telemetry().powerW() : null;
-      int watts = reported != null && reported > PowerModel.SLEEP_WATTS ? reported : power.runningWatts(m, null);
-      EnergyAction t = targets.get(id);
-      int target = 0;
-      if (t != null && t.turnedDown()) {
-        target = t.targetWatts().intValue();
-        watts = (int) (t.targetWatts() + t.plannedWatts());
-      }
-      int min = refusesTargets.contains(id) ? 0 : power.minWatts(m, watts);
-      b.add(id, m.location() == null ? null : m.location().site(), power.joulesPerTh(m), watts, hashing && !asleepByUs, hashing || asleepByUs,
-          act == null ? now.getEpochSecond() - 86_400 : act.at().getEpochSecond(), min, target);
+      view.add(m, hashing, hashing ? sample.telemetry().powerW() : null);
     }
-    return b.build();
+    return view.build();
   }
 
   private Map<String, LatestReading> latestByAddress() {

@@ -3,11 +3,7 @@ package io.hashfleet.energy.power;
 import io.hashfleet.domain.AsicModel;
 import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.ModelCatalog;
-import io.hashfleet.energy.dispatch.FleetState;
-import io.hashfleet.energy.dispatch.FleetStateBuilder;
 import io.hashfleet.store.LatestReading;
-import io.hashfleet.store.MinerStatus;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,23 +53,6 @@ public final class PowerModel {
   /** Running now: answered its last poll with hashrate. */
   public static boolean running(LatestReading latest) {
     return latest != null && latest.answered() && latest.hashrate() != null && !latest.hashrate().isZero();
-  }
-
-  /** The dispatcher's view of the fleet from the store's registry and latest samples. */
-  public FleetState fleetState(List<MinerStatus> statuses, long nowSecond) {
-    FleetStateBuilder b = new FleetStateBuilder(statuses.size());
-    for (MinerStatus st : statuses) {
-      boolean running = running(st.latest());
-      // Only a hashing miner is known to obey: one that answers without hashing may be asleep or
-      // broken (no pool, dead boards), and the telemetry alone cannot tell which. The controller,
-      // which knows what it put to sleep, marks those available itself.
-      int watts = runningWatts(st.miner(), st.latest());
-      // A target in force is unknown here (the controller reads it from the trail): the measured
-      // draw stands for nominal, which only makes a turned-down machine look cheaper to keep.
-      b.add(st.miner().address().toString(), st.miner().location() == null ? null : st.miner().location().site(), joulesPerTh(st.miner()),
-          watts, running, running, nowSecond - 86_400, minWatts(st.miner(), watts), 0); // last change unknown: long enough ago
-    }
-    return b.build();
   }
 
   private Optional<AsicModel> model(FleetMiner miner) {

@@ -3,14 +3,17 @@ package io.hashfleet.cli.command.energy;
 import io.hashfleet.cli.command.DurationConverter;
 import io.hashfleet.cli.command.StoreOptions;
 import io.hashfleet.cli.output.Json;
+import io.hashfleet.energy.audit.AuditTrail;
 import io.hashfleet.energy.dispatch.CurtailmentPlan;
 import io.hashfleet.energy.dispatch.DemandResponseEvent;
 import io.hashfleet.energy.dispatch.DispatchInputs;
 import io.hashfleet.energy.dispatch.DispatchPlanner;
 import io.hashfleet.energy.dispatch.FleetState;
+import io.hashfleet.energy.execution.ControlledFleet;
 import io.hashfleet.energy.power.PowerModel;
 import io.hashfleet.store.FleetStore;
 import io.hashfleet.store.MinerQuery;
+import io.hashfleet.store.MinerStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +51,13 @@ public final class EnergyPlanCommand implements Callable<Integer> {
     try (FleetStore store = FleetStore.open(storeOptions.store())) {
       var statuses = store.latest(MinerQuery.all());
       if (statuses.isEmpty()) throw new IllegalArgumentException("no registered miners in " + storeOptions.store() + ": scan --register or import first");
-      FleetState fleet = new PowerModel(storeOptions.catalog()).fleetState(statuses, now.getEpochSecond());
+      // As the controller sees it: machines it put to sleep can be woken, turned-down ones count at nominal.
+      ControlledFleet view = new ControlledFleet(new AuditTrail(store), storeOptions.catalog(), java.util.Set.of(), now, statuses.size());
+      for (MinerStatus st : statuses) {
+        boolean hashing = PowerModel.running(st.latest());
+        view.add(st.miner(), hashing, hashing && st.latest().power() != null ? (int) st.latest().power().watts() : null);
+      }
+      FleetState fleet = view.build();
       int sites = fleet.siteNames().size();
       long[] limits = new long[sites];
       long[] ramp = new long[sites];
