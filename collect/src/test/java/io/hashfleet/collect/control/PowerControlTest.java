@@ -13,6 +13,7 @@ import io.hashfleet.sim.PowerState;
 import io.hashfleet.sim.VirtualMinerView;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -222,6 +223,28 @@ class PowerControlTest {
     assertThat(rig.now(m).powerState()).isEqualTo(PowerState.BOOTING);
     String now = io.hashfleet.collect.json.RelaxedJson.parse(rpc.call("{\"command\":\"session\"}")).at("/SESSION/0/SessionID").asText();
     assertThat(now).isNotEmpty().isNotEqualTo(ours);
+  }
+
+  @Test
+  void differentCommandsToDifferentMiners_goOutTogether_andComeBackInTheOrderGiven() {
+    VirtualMinerView hung = rig.miner(Dialect.LUXOS);
+    VirtualMinerView sleeper = rig.miner(Dialect.LUXOS);
+    VirtualMinerView trimmed = rig.miner(Dialect.BRAIINS_OS);
+    rig.fleet.inject(hung.ip(), Fault.HUNG);
+
+    long t0 = System.nanoTime();
+    List<CommandResult> results = rig.control.sendEach(List.of(new MinerControl.Order(rig.address(hung), Dialect.LUXOS, PowerCommand.sleep()),
+        new MinerControl.Order(rig.address(sleeper), Dialect.LUXOS, PowerCommand.sleep()),
+        new MinerControl.Order(rig.address(trimmed), Dialect.BRAIINS_OS, PowerCommand.powerTarget(Power.ofWatts(2500)))));
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0)).isInstanceOf(Failed.class);
+    assertThat(results.get(0).message()).startsWith(rig.address(hung) + ": ");
+    assertThat(results.get(1)).isInstanceOf(Accepted.class);
+    assertThat(results.get(1).message()).startsWith(rig.address(sleeper) + ": ");
+    assertThat(results.get(2).message()).isEqualTo(rig.address(trimmed) + ": SetPowerTarget 2500 W saved and applied (firmware target now 2500 W)");
+    assertThat(ms).as("the hung sleep's deadline, once, not before the others").isLessThan(SimRig.FAST.total().toMillis() + 1500);
   }
 
   @ParameterizedTest
