@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * Checks accepted commands against telemetry: a sleep counts once a poll after it shows no
  * hashrate and a standby draw; a wake once a poll shows hashrate again (which takes a boot of
  * minutes); a power target once a poll shows the miner hashing at no more than the target (plus
- * {@link #targetToleranceWatts}). Each verdict is appended to the trail, so "MW confirmed" is a
+ * {@link #targetToleranceWatts}), and a return to nominal once its draw is back near nominal. Each verdict is appended to the trail, so "MW confirmed" is a
  * fact with a timestamp.
  */
 public final class Confirmation {
@@ -102,6 +102,10 @@ public final class Confirmation {
 
   private static String targetVerdict(EnergyAction a, LatestReading r, Long watts, double nominalThs) {
     long target = a.targetWatts();
+    if (watts != null && a.plannedWatts() == 0) {
+      // back to nominal: the draw must have come up, not merely stayed under the limit
+      return watts >= target - targetToleranceWatts(target) ? "hashing at " + watts + " W, back at nominal " + target + " W" : null;
+    }
     if (watts != null) return watts <= target + targetToleranceWatts(target) ? "hashing at " + watts + " W, target " + target + " W" : null;
     if (a.plannedWatts() == 0) return "hashing; this firmware reports no power"; // back to nominal: nothing to compare with
     if (Double.isNaN(nominalThs)) return null; // nothing to judge by: it stays pending, then unconfirmed

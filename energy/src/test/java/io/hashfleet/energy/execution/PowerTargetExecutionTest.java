@@ -123,6 +123,18 @@ class PowerTargetExecutionTest {
   }
 
   @Test
+  void aReturnToNominalIsConfirmedOnlyWhenTheDrawHasComeBackUp() {
+    trail.append(List.of(restore("10.0.0.4:4028", T0), restore("10.0.0.5:4028", T0)));
+    Map<String, LatestReading> latest = new java.util.HashMap<>();
+    latest.put("10.0.0.4:4028", reading(T0.plusSeconds(60), 140_000_000, 2990)); // back near 3,010 W
+    latest.put("10.0.0.5:4028", reading(T0.plusSeconds(60), 100_000_000, 2080)); // still at its old target
+    Confirmation.Result r = Confirmation.check(trail, latest::get, T0.plusSeconds(61), Duration.ofMinutes(5));
+    assertThat(r.confirmed()).isEqualTo(1);
+    assertThat(r.pending()).isEqualTo(1);
+    assertThat(trail.actions("ers-1").getLast().detail()).isEqualTo("hashing at 2990 W, back at nominal 3010 W");
+  }
+
+  @Test
   void withoutAPowerReadingATargetIsConfirmedFromHashrateFallingInProportionAndTheTrailSaysSo() {
     // 1,806 W of 3,010 (60%): the curve expects 0.6^0.8 = 66.5% of 141 TH/s = 93.8 TH/s
     trail.append(List.of(target("10.0.0.4:4028", 1806, 1204), target("10.0.0.5:4028", 1806, 1204)));
