@@ -82,6 +82,25 @@ class EnergyEndToEndTest {
   }
 
   @Test
+  void twoEventsEndingTogether_areBothWokenInOneTick_andItsReportCountsBoth(@TempDir Path dir) throws Exception {
+    try (Site site = Site.start(dir, "127.61.0", 30, 15, "odessa", "s19xp:50,s19jpro:50", "luxos:1", s -> s)) {
+      ExecutionReport a = site.energy.demandResponse("ers-a", "odessa", 7_000, Duration.ofSeconds(1), Duration.ofSeconds(1), "test");
+      ExecutionReport b = site.energy.demandResponse("ers-b", "odessa", 7_000, Duration.ofSeconds(1), Duration.ofSeconds(1), "test");
+      assertThat(a.accepted()).isPositive();
+      assertThat(b.accepted()).as("the second call sheds on top of the first").isPositive();
+
+      var end = site.trail.event("ers-b").orElseThrow().endsAt();
+      Thread.sleep(Math.max(0, Duration.between(java.time.Instant.now(), end).toMillis() + 100));
+      var t = site.energy.tick();
+
+      assertThat(t.wakesDue()).isEqualTo(a.accepted() + b.accepted());
+      assertThat(t.wakes().accepted()).isEqualTo(a.accepted() + b.accepted());
+      assertThat(site.trail.actions("ers-a")).filteredOn(x -> x.command() == EnergyAction.Command.WAKE).hasSize(a.accepted());
+      assertThat(site.trail.actions("ers-b")).filteredOn(x -> x.command() == EnergyAction.Command.WAKE).hasSize(b.accepted());
+    }
+  }
+
+  @Test
   void machinesThatRefuse_areReplacedByOthersThatObey_avalonsAmongThem(@TempDir Path dir) throws Exception {
     // Stock Antminers with the wrong web login refuse (HTTP 401); LuxOS S19j Pros and Avalons obey.
     try (Site site = Site.start(dir, "127.60.0", 24, 14, "odessa", "s19jpro:50,a1366:50", "stock:1,luxos:1",

@@ -5,6 +5,7 @@ import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.MinerSample;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.energy.audit.AuditTrail;
+import io.hashfleet.energy.audit.EnergyAction;
 import io.hashfleet.energy.audit.EnergyEvent;
 import io.hashfleet.energy.dispatch.CurtailmentPlan;
 import io.hashfleet.energy.dispatch.DemandResponseEvent;
@@ -193,17 +194,11 @@ public final class EnergyControl {
       ExecutionReport woke = null;
       if (!toWake.isEmpty()) {
         FleetState fleet = fleetState(now);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < fleet.size(); i++) index.put(fleet.id(i), i);
-        Map<String, String> eventOf = new HashMap<>();
-        trail.lastAcceptedByMiner().forEach((a, act) -> eventOf.put(a, act.eventId()));
         // Wake per event so each wake is filed under the event that slept the miner.
-        Map<String, List<Integer>> byEvent = new HashMap<>();
-        for (String a : toWake) if (index.containsKey(a)) byEvent.computeIfAbsent(eventOf.get(a), k -> new ArrayList<>()).add(index.get(a));
-        for (var e : byEvent.entrySet()) {
-          int[] wake = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-          woke = executor.execute(new CurtailmentPlan(now, new int[0], wake, new long[0], new long[0], List.of("event " + e.getKey() + " ended"), false),
-              fleet, e.getKey());
+        for (var e : byEvent(fleet, toWake, trail.lastAcceptedByMiner()).entrySet()) {
+          ExecutionReport r = executor.execute(new CurtailmentPlan(now, new int[0], e.getValue(), new long[0], new long[0],
+              List.of("event " + e.getKey() + " ended"), false), fleet, e.getKey());
+          woke = woke == null ? r : merge(woke, r);
         }
       }
       if (!toRestore.isEmpty()) woke = restore(toRestore, now, woke);
@@ -217,21 +212,35 @@ public final class EnergyControl {
   /** Returns to full power the miners an ended event left turned down, filed under that event. */
   private ExecutionReport restore(List<String> addresses, Instant now, ExecutionReport soFar) throws InterruptedException {
     FleetState fleet = fleetState(now);
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < fleet.size(); i++) index.put(fleet.id(i), i);
-    Map<String, String> eventOf = new HashMap<>();
-    trail.lastTargetByMiner().forEach((a, act) -> eventOf.put(a, act.eventId()));
-    Map<String, List<Integer>> byEvent = new HashMap<>();
-    for (String a : addresses) if (index.containsKey(a)) byEvent.computeIfAbsent(eventOf.get(a), k -> new ArrayList<>()).add(index.get(a));
+    Map<String, int[]> byEvent = byEvent(fleet, addresses, trail.lastTargetByMiner());
     ExecutionReport out = soFar;
     for (var e : byEvent.entrySet()) {
-      int[] target = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      int[] target = e.getValue();
       int[] watts = new int[target.length];
       for (int k = 0; k < target.length; k++) watts[k] = fleet.watts(target[k]);
       ExecutionReport r = executor.execute(new CurtailmentPlan(now, new int[0], new int[0], target, watts, new long[0], new long[0],
           List.of("event " + e.getKey() + " ended"), false), fleet, e.getKey());
       out = out == null ? r : merge(out, r);
     }
+    return out;
+  }
+
+  /**
+   * The fleet positions of {@code addresses}, grouped by the event of each one's row in
+   * {@code lastByMiner} (null for economic decisions), so each command is filed under the event
+   * that caused it.
+   */
+  private static Map<String, int[]> byEvent(FleetState fleet, List<String> addresses, Map<String, EnergyAction> lastByMiner) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < fleet.size(); i++) index.put(fleet.id(i), i);
+    Map<String, List<Integer>> grouped = new HashMap<>();
+    for (String a : addresses) {
+      Integer i = index.get(a);
+      EnergyAction last = lastByMiner.get(a);
+      if (i != null) grouped.computeIfAbsent(last == null ? null : last.eventId(), k -> new ArrayList<>()).add(i);
+    }
+    Map<String, int[]> out = new HashMap<>();
+    grouped.forEach((event, positions) -> out.put(event, positions.stream().mapToInt(Integer::intValue).toArray()));
     return out;
   }
 
