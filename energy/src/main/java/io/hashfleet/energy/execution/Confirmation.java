@@ -16,8 +16,8 @@ import java.util.function.ToDoubleFunction;
  * Checks accepted commands against telemetry: a sleep counts once a poll after it shows no
  * hashrate and a standby draw; a wake once a poll shows hashrate again (which takes a boot of
  * minutes); a power target once a poll shows the miner hashing at no more than the target (plus
- * {@link #targetToleranceWatts}), and a return to nominal once its draw is back near nominal. Each verdict is appended to the trail, so "MW confirmed" is a
- * fact with a timestamp.
+ * {@link #targetToleranceWatts}), and a return to nominal once its draw is back near nominal.
+ * Each verdict is appended to the trail, so "MW confirmed" is a fact with a timestamp.
  */
 public final class Confirmation {
   /** Above this a "sleeping" miner is still drawing real power: fans and boards are up. */

@@ -1,12 +1,12 @@
 package io.hashfleet.energy.execution;
 
 import io.hashfleet.domain.FleetMiner;
+import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.energy.audit.AuditTrail;
 import io.hashfleet.energy.audit.EnergyAction;
 import io.hashfleet.energy.dispatch.FleetState;
 import io.hashfleet.energy.dispatch.FleetStateBuilder;
 import io.hashfleet.energy.power.PowerModel;
-import io.hashfleet.domain.ModelCatalog;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
