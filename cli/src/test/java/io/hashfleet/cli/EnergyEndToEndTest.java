@@ -130,6 +130,37 @@ class EnergyEndToEndTest {
   }
 
   @Test
+  void aDryRunWhileTheControllerHoldsTheStoreAsksTheController_andTheCallInForceKeepsItsCap(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("fleet.duckdb");
+    try (Site site = Site.start(dir, "127.62.0", 30, 16, "odessa", "s19xp:50,s19jpro:50", "luxos:1", s -> s);
+        var endpoint = new io.hashfleet.cli.runtime.LiveEndpoint(site.collector, ModelCatalog.bundled(), file.toAbsolutePath().toString(), 0, site.energy)) {
+      ExecutionReport r = site.energy.demandResponse("ers-d", "odessa", 7_000, Duration.ofMinutes(1), Duration.ofMinutes(30), "test");
+      assertThat(r.accepted()).isPositive();
+
+      // Power this cheap would wake everything on economics alone; the call in force must still cap the site.
+      CliRun plan = CliRun.of("energy", "plan", "--price", "20", "--hashprice", "60", "--min-off", "0s", "--store", file.toString(),
+          "--live-port", Integer.toString(endpoint.port()), "--json");
+      assertThat(plan.exitCode()).as(plan.err()).isZero();
+      com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.out());
+      assertThat(j.path("source").asText()).isEqualTo("running controller");
+      assertThat(j.path("machines").asInt()).isEqualTo(30);
+      com.fasterxml.jackson.databind.JsonNode odessa = j.path("sites").get(0);
+      assertThat(odessa.path("limit_mw").isNumber()).as("the call's cap").isTrue();
+      assertThat(odessa.path("planned_mw").asDouble()).isLessThanOrEqualTo(odessa.path("limit_mw").asDouble());
+      assertThat(j.path("wake").asInt()).isLessThan(r.accepted());
+
+      CliRun text = CliRun.of("energy", "plan", "--price", "20", "--hashprice", "60", "--store", file.toString(), "--live-port",
+          Integer.toString(endpoint.port()));
+      assertThat(text.out()).startsWith("Dry run at ").contains("(running controller): 30 machines").contains("demand response ers-d");
+
+      CliRun bad = CliRun.of("energy", "plan", "--price", "20", "--hashprice", "60", "--shed", "nowhere=1", "--store", file.toString(), "--live-port",
+          Integer.toString(endpoint.port()));
+      assertThat(bad.exitCode()).isNotZero();
+      assertThat(bad.err()).contains("the running controller refused the dry run").contains("nowhere");
+    }
+  }
+
+  @Test
   void aCallThroughTheLiveEndpointIsCarriedOutAndWrittenToTheConsoleAuditLog(@TempDir Path dir) throws Exception {
     try (Site site = Site.start(dir, "127.59.0", 20, 13, "odessa");
         var endpoint = new io.hashfleet.cli.runtime.LiveEndpoint(site.collector, ModelCatalog.bundled(), "test", 0, site.energy,

@@ -6,4 +6,8 @@ import picocli.CommandLine.Option;
 public final class LiveOptions {
   @Option(names = "--live-port", defaultValue = "8408", description = "Where a running `hashfleet up` serves live data (default: ${DEFAULT-VALUE}).")
   int port;
+
+  public int port() {
+    return port;
+  }
 }

@@ -154,13 +154,7 @@ public final class EnergyControl {
       long[] ramp = new long[sites];
       Arrays.fill(ramp, rampWatts);
       // Demand-response events still in force keep their caps: economics must not wake what they slept.
-      List<DemandResponseEvent> active = new ArrayList<>();
-      for (EnergyEvent e : trail.events(true)) {
-        if (e.kind() != EnergyEvent.Kind.DEMAND_RESPONSE || e.site() == null || e.shedWatts() == null || e.endedBy(now)) continue;
-        if (!fleet.siteNames().contains(e.site())) continue;
-        active.add(new DemandResponseEvent(e.id(), e.site(), e.shedWatts(), e.deadline(), Duration.between(e.deadline(), e.endsAt()),
-            e.baselineWatts() == null ? 0 : e.baselineWatts()));
-      }
+      List<DemandResponseEvent> active = ControlledFleet.eventsInForce(trail, fleet, now);
       var in = new DispatchInputs(now, price.get(), hashpriceUsdPerPhDay, creditUsdPerMwh, noLimit, ramp, minOn, minOff, active, false);
       CurtailmentPlan plan = DispatchPlanner.plan(fleet, in);
       if (plan.sleep().length == 0 && plan.wake().length == 0 && plan.target().length == 0) return java.util.Optional.empty();
@@ -272,6 +266,21 @@ public final class EnergyControl {
   }
 
   public record TickResult(Confirmation.Result confirmation, int wakesDue, ExecutionReport wakes, List<String> closedEvents) {}
+
+  /**
+   * A dry run while the controller runs: one decision over the fleet as it would plan it now, with
+   * the demand-response events in force, carried out on nothing.
+   */
+  public Map<String, Object> dryRun(DryRun.Inputs in) {
+    deciding.lock();
+    try {
+      Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      FleetState fleet = fleetState(now);
+      return DryRun.plan(fleet, in, ControlledFleet.eventsInForce(trail, fleet, now), now, "running controller");
+    } finally {
+      deciding.unlock();
+    }
+  }
 
   /** The dispatcher's view: registry and hot state, plus what the trail says this controller did (see {@link ControlledFleet}). */
   FleetState fleetState(Instant now) {

@@ -55,6 +55,24 @@ public final class LiveEndpoint implements AutoCloseable {
       for (Map<String, Object> r : rows) b.append(Json.line(r)).append('\n');
       send(ex, b.toString());
     });
+    server.createContext("/energy/plan", ex -> {
+      if (energy == null) {
+        send(ex, 404, "{\"error\":\"the energy controller is off: start `hashfleet up --energy`\"}\n");
+        return;
+      }
+      DryRun.Inputs in;
+      try {
+        in = DryRun.Inputs.fromQuery(query(ex));
+      } catch (IllegalArgumentException e) {
+        send(ex, 400, Json.line(Map.of("error", String.valueOf(e.getMessage()))) + "\n");
+        return;
+      }
+      try {
+        send(ex, Json.line(energy.dryRun(in)) + "\n");
+      } catch (IllegalArgumentException e) { // a site the fleet does not have
+        send(ex, 400, Json.line(Map.of("error", String.valueOf(e.getMessage()))) + "\n");
+      }
+    });
     server.createContext("/energy/events", ex -> {
       if (energy == null) {
         send(ex, 404, "{\"error\":\"the energy controller is off: start `hashfleet up --energy`\"}\n");

@@ -4,10 +4,15 @@ import io.hashfleet.domain.FleetMiner;
 import io.hashfleet.domain.ModelCatalog;
 import io.hashfleet.energy.audit.AuditTrail;
 import io.hashfleet.energy.audit.EnergyAction;
+import io.hashfleet.energy.audit.EnergyEvent;
+import io.hashfleet.energy.dispatch.DemandResponseEvent;
 import io.hashfleet.energy.dispatch.FleetState;
 import io.hashfleet.energy.dispatch.FleetStateBuilder;
 import io.hashfleet.energy.power.PowerModel;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -65,5 +70,20 @@ public final class ControlledFleet {
 
   public FleetState build() {
     return builder.build();
+  }
+
+  /**
+   * The demand-response events in the trail still in force at {@code now} at a site of
+   * {@code fleet}: their caps hold in every decision until they end, economic or dry run.
+   */
+  public static List<DemandResponseEvent> eventsInForce(AuditTrail trail, FleetState fleet, Instant now) {
+    List<DemandResponseEvent> active = new ArrayList<>();
+    for (EnergyEvent e : trail.events(true)) {
+      if (e.kind() != EnergyEvent.Kind.DEMAND_RESPONSE || e.site() == null || e.shedWatts() == null || e.endedBy(now)) continue;
+      if (!fleet.siteNames().contains(e.site())) continue;
+      active.add(new DemandResponseEvent(e.id(), e.site(), e.shedWatts(), e.deadline(), Duration.between(e.deadline(), e.endsAt()),
+          e.baselineWatts() == null ? 0 : e.baselineWatts()));
+    }
+    return active;
   }
 }
