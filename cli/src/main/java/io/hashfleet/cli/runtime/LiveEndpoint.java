@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
  */
 public final class LiveEndpoint implements AutoCloseable {
   public static final int DEFAULT_PORT = 8408;
+  private static final String ENERGY_OFF = "{\"error\":\"the energy controller is off: start `hashfleet up --energy`\"}\n";
   private final HttpServer server;
 
   public LiveEndpoint(Collector collector, ModelCatalog catalog, String storePath, int port) throws IOException {
@@ -57,25 +58,18 @@ public final class LiveEndpoint implements AutoCloseable {
     });
     server.createContext("/energy/plan", ex -> {
       if (energy == null) {
-        send(ex, 404, "{\"error\":\"the energy controller is off: start `hashfleet up --energy`\"}\n");
-        return;
-      }
-      DryRun.Inputs in;
-      try {
-        in = DryRun.Inputs.fromQuery(query(ex));
-      } catch (IllegalArgumentException e) {
-        send(ex, 400, Json.line(Map.of("error", String.valueOf(e.getMessage()))) + "\n");
+        send(ex, 404, ENERGY_OFF);
         return;
       }
       try {
-        send(ex, Json.line(energy.dryRun(in)) + "\n");
-      } catch (IllegalArgumentException e) { // a site the fleet does not have
+        send(ex, Json.line(energy.dryRun(DryRun.Inputs.fromQuery(query(ex)))) + "\n");
+      } catch (IllegalArgumentException e) { // a malformed query, or a site the fleet does not have
         send(ex, 400, Json.line(Map.of("error", String.valueOf(e.getMessage()))) + "\n");
       }
     });
     server.createContext("/energy/events", ex -> {
       if (energy == null) {
-        send(ex, 404, "{\"error\":\"the energy controller is off: start `hashfleet up --energy`\"}\n");
+        send(ex, 404, ENERGY_OFF);
         return;
       }
       if (!ex.getRequestMethod().equals("POST")) {
